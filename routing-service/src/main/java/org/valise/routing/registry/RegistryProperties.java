@@ -1,0 +1,21 @@
+package org.valise.routing.registry;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How registry numbers look ({@code valise.registry.*}).
+ *
+ * @param prefix the prefix of every number, e.g. IN
+ * @param digits how many digits the yearly sequence is padded to
+ */
+@ConfigurationProperties("valise.registry")
+@Validated
+public record RegistryProperties(@DefaultValue("IN") @NotBlank String prefix,
+		@DefaultValue("6") @Min(1) @Max(18) int digits) {
+}
