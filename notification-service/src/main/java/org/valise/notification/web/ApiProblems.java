@@ -1,0 +1,65 @@
+package org.valise.notification.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The API's refusals, as exceptions Spring MVC renders as RFC 9457 problem details.
+ */
+public final class ApiProblems {
+
+	private static final String TYPE_BASE = "https://valise.org/problems/";
+
+	private ApiProblems() {
+	}
+
+	/** 404: no event of this note has been seen. */
+	public static ErrorResponseException noteNotFound(UUID noteId) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "note-not-found", "Note not found",
+				"No note " + noteId + " is known to notification-service");
+		problem.setProperty("noteId", noteId);
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+	}
+
+	/** 401: no bearer token, or one no office holds. */
+	public static ErrorResponseException unauthenticated(String reason) {
+		ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", reason);
+		problem.setProperty("field", HttpHeaders.AUTHORIZATION);
+		problem.setProperty("reason", reason);
+		ErrorResponseException ex = new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+		ex.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"valise\"");
+		return ex;
+	}
+
+	/** 403: the authenticated office is not the note's destination office. */
+	public static ErrorResponseException notDestinationOffice(UUID noteId, String office, String destinationOffice) {
+		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "not-destination-office", "Not the destination office",
+				"Office " + office + " may not acknowledge note " + noteId + ": only its destination office "
+						+ destinationOffice + " may");
+		problem.setProperty("office", office);
+		problem.setProperty("destinationOffice", destinationOffice);
+		return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+	}
+
+	/** 409: the note is not in the state the operation needs. */
+	public static ErrorResponseException wrongState(UUID noteId, String state, String expected, String reason) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "wrong-state", "Note not in state " + expected,
+				"Note " + noteId + " is " + state + ": " + reason);
+		problem.setProperty("state", state);
+		problem.setProperty("expectedState", expected);
+		return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+	}
+
+	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}
