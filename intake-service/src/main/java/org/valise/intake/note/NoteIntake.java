@@ -1,0 +1,122 @@
+package org.valise.intake.note;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.valise.intake.parsing.DocType;
+import org.valise.intake.parsing.NoteParser;
+import org.valise.intake.parsing.ParsedNote;
+import org.valise.intake.parsing.Span;
+
+/**
+ * Accepts notes: understands them (raw text through the parser, structured fields as given), publishes
+ * {@link NoteReceived} and answers only once Kafka has acknowledged it, so nothing accepted is lost.
+ */
+@Service
+public class NoteIntake {
+
+	private static final Logger logger = LoggerFactory.getLogger(NoteIntake.class);
+
+	private final NoteParser parser;
+
+	private final NotePublisher publisher;
+
+	private final Clock clock;
+
+	NoteIntake(NoteParser parser, NotePublisher publisher, Clock clock) {
+		this.parser = parser;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/** Understands the raw text of a note without accepting it. */
+	public NoteFields parse(String text) {
+		return NoteFields.of(this.parser.parse(requireText(text)));
+	}
+
+	/**
+	 * Accepts a note given as raw text.
+	 * @param text the note's text, kept as received
+	 * @param submittedBy the authenticated client
+	 * @param idempotencyKey the client's idempotency key, or {@code null}
+	 * @return the accepted note's event
+	 * @throws InvalidNoteException when the text is blank
+	 * @throws PublicationFailedException when Kafka did not acknowledge the note
+	 */
+	public NoteReceived acceptText(String text, String submittedBy, String idempotencyKey) {
+		return accept(SubmissionFormat.TEXT, null, parse(text), text, submittedBy, idempotencyKey);
+	}
+
+	/** Accepts a note given as structured fields, reading its text (if any) for the fields not given. */
+	public NoteReceived acceptStructured(NoteSubmission submission, String submittedBy, String idempotencyKey) {
+		NoteFields fields = merge(submission, submission.hasText() ? this.parser.parse(submission.text()) : null);
+		if (fields.sender() == null || fields.sender().isBlank()) {
+			throw new InvalidNoteException("sender",
+					"is required: give it, or give the note's text so that it can be read from it");
+		}
+		return accept(SubmissionFormat.JSON, null, fields, submission.hasText() ? submission.text() : null,
+				submittedBy, idempotencyKey);
+	}
+
+	private NoteReceived accept(SubmissionFormat format, String fileName, NoteFields fields, String text,
+			String submittedBy, String idempotencyKey) {
+		NoteReceived event = new NoteReceived(NoteId.random(), Instant.now(this.clock), format, fileName,
+				idempotencyKey, submittedBy, fields, text);
+		this.publisher.publish(event);
+		logger.info("Accepted note {} ({}, reference {}) from {}", event.noteId(), format, fields.reference(),
+				submittedBy);
+		return event;
+	}
+
+	private static String requireText(String text) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidNoteException("body", "is empty: send the note's text");
+		}
+		return text;
+	}
+
+	private static NoteFields merge(NoteSubmission given, ParsedNote parsed) {
+		ParsedNote read = (parsed != null) ? parsed : NOTHING_READ;
+		Map<String, Span> evidence = new HashMap<>();
+		Picker pick = new Picker(read, evidence);
+		DocType docType = (given.docType() != null) ? DocType.fromCode(given.docType())
+				: (parsed != null) ? parsed.docType() : DocType.NOTE_VERBALE;
+		return new NoteFields(docType, pick.of("language", given.language(), read.language()),
+				pick.of("reference", given.reference(), read.reference()),
+				pick.of("inReplyTo", given.inReplyTo(), read.inReplyTo()), pick.of("date", given.date(), read.date()),
+				pick.of("place", given.place(), read.place()), pick.of("sender", given.sender(), read.sender()),
+				pick.of("recipient", given.recipient(), read.recipient()),
+				pick.of("recipientHead", given.recipientHead(), read.recipientHead()),
+				pick.of("enclosures", given.enclosures(), read.enclosures()),
+				pick.of("requestedAction", given.requestedAction(), read.requestedAction()),
+				pick.of("highestDestination", given.highestDestination(), read.highestDestination()),
+				pick.of("confidential", given.confidential(), read.confidential()), read.scripts(),
+				pick.of("subject", given.subject(), read.subject()), evidence);
+	}
+
+	private static final ParsedNote NOTHING_READ = new ParsedNote(null, null, null, null, null, null, null, null,
+			null, null, null, false, false, null, null, null);
+
+	/** The given value wins; a value read from the text brings its evidence along. */
+	private record Picker(ParsedNote read, Map<String, Span> evidence) {
+
+		<T> T of(String field, T given, T parsed) {
+			if (given != null) {
+				return given;
+			}
+			Span span = this.read.evidence().get(field);
+			if (span != null) {
+				this.evidence.put(field, span);
+			}
+			return parsed;
+		}
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.valise.intake.note.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.valise.intake.note.NoteFields;
+import org.valise.intake.note.NoteIntake;
+import org.valise.intake.note.NoteReceived;
+import org.valise.intake.note.NoteSubmission;
+
+/**
+ * The intake API: a registry submits a note (raw text or structured JSON) and gets its id and the address of
+ * its tracking view once Kafka has the note; or asks what the parser reads in a note without submitting it.
+ */
+@RestController
+@RequestMapping("/api/v1/notes")
+class NoteController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private final NoteIntake intake;
+
+	private final TrackingLinks trackingLinks;
+
+	NoteController(NoteIntake intake, TrackingLinks trackingLinks) {
+		this.intake = intake;
+		this.trackingLinks = trackingLinks;
+	}
+
+	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Accepted> submitText(@RequestBody(required = false) String text,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal client) {
+		return accepted(this.intake.acceptText(text, client.getName(), idempotencyKey));
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Accepted> submitStructured(@Valid @RequestBody NoteSubmission submission,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal client) {
+		return accepted(this.intake.acceptStructured(submission, client.getName(), idempotencyKey));
+	}
+
+	@PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	NoteFields parse(@RequestBody(required = false) String text) {
+		return this.intake.parse(text);
+	}
+
+	private ResponseEntity<Accepted> accepted(NoteReceived received) {
+		URI tracking = this.trackingLinks.trackingView(received.noteId());
+		return ResponseEntity.accepted()
+			.location(tracking)
+			.body(new Accepted(received.noteId().toString(), received.receivedAt().toString(), tracking.toString(),
+					Map.of("reference", String.valueOf(received.note().reference()), "sender",
+							String.valueOf(received.note().sender()))));
+	}
+
+	/** The answer to an accepted submission. */
+	record Accepted(String noteId, String receivedAt, String tracking, Map<String, String> understood) {
+	}
+
+}

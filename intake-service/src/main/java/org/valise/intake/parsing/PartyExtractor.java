@@ -1,0 +1,151 @@
+package org.valise.intake.parsing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds who sends a document and to whom: for a note verbale, the Mission named before "presents its compliments"
+ * and the addressee after it (with the office named in the address block); for a letter, the signatory (with the
+ * letterhead) and the inside address.
+ */
+final class PartyExtractor {
+
+	/** A value and where it came from. */
+	record Found(String value, Span span) {
+	}
+
+	private static final Pattern TO = Pattern.compile("\\s*(?:to|a|al|aux|au)\\s+");
+
+	private static final Pattern RECIPIENT_END = Pattern.compile(",?\\s+(?:and|et|y)\\s*,|,?\\s+(?:and|et|y)\\s+(?:has|have"
+			+ "|a|ont|tiene|tienen|wishes|would|is|takes|avails|with|further|in|referring|refers|se|le|lui|desea|informs"
+			+ "|requests|hereby|pursuant|following|upon|on|having|en|con|avec|conformement|me|la|les)\\b|,\\s+(?:and|et|y)\\s"
+			+ "|(?<!\\b[a-z]|\\bmr|\\bms|\\bdr|\\bno)[.;](?:\\s|$)");
+
+	private static final Pattern OFFICE = Pattern.compile("(?:the\\s+)?(?:office|department|division|unit|bureau|section"
+			+ "|service|cabinet|protocol|oficina|departamento|direccion|unidad|seccion|departement|protocole)\\b.*");
+
+	private static final Pattern ADDRESS_LINE = Pattern.compile(".*\\d.*|(?:[\\p{L}.\\- ]+,\\s*)?(?:switzerland|suisse|suiza"
+			+ "|schweiz|svizzera)\\.?|(?:geneva|geneve|ginebra|genf|new york|nueva york|vienna|vienne|viena|rome|roma|paris"
+			+ "|nairobi|bangkok)[.\\-]*");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("[\\[(]?(?:signed|signature|signe|firmado|sgd|s/)[\\])]?\\.?");
+
+	private static final Pattern ENTITY = Pattern.compile("\\b(?:mission|embassy|ambassade|embajada|ministry|ministere"
+			+ "|ministerio|delegation|delegacion|consulate|consulat|consulado|office|government|gouvernement|gobierno)\\b");
+
+	private PartyExtractor() {
+	}
+
+	static Found sender(Anatomy a) {
+		Layout.Paragraph p = a.opening;
+		String text = p.text();
+		int from = Math.max(0, text.lastIndexOf(". ", a.complimentsStart) + 1);
+		while (from < a.complimentsStart && text.charAt(from) == ' ') {
+			from++;
+		}
+		from += Names.article(p.folded().substring(from));
+		return found(p, from, a.complimentsStart);
+	}
+
+	static Found recipient(Anatomy a) {
+		Layout.Paragraph p = a.opening;
+		Matcher to = TO.matcher(p.folded()).region(a.complimentsEnd, p.folded().length());
+		if (!to.lookingAt()) {
+			return null;
+		}
+		int from = to.end() + Names.article(p.folded().substring(to.end()));
+		Matcher end = RECIPIENT_END.matcher(p.folded()).region(from, p.folded().length());
+		Found found = found(p, from, end.find() ? end.start() : p.text().length());
+		if (found == null || a.addressBlock == null) {
+			return found;
+		}
+		String value = found.value();
+		for (Layout.Line line : a.layout.lines().subList(a.addressBlock.firstLine() + 1, a.addressBlock.lastLine() + 1)) {
+			String office = line.text().strip();
+			String folded = TextFold.fold(office);
+			if (OFFICE.matcher(folded).matches() && !TextFold.fold(value).contains(folded)) {
+				value = value.endsWith(")") ? value + ", " + office : value + " (" + office + ")";
+			}
+		}
+		return new Found(value, found.span());
+	}
+
+	/** The signatory of a letter, with the letterhead it is written on. */
+	static Found signatory(Anatomy a) {
+		List<Layout.Line> lines = a.layout.lines();
+		List<String> parts = new ArrayList<>();
+		Span first = null;
+		Layout.Paragraph closing = a.closeLine < 0 ? null : a.layout.paragraphOf(a.closeLine);
+		for (int i = closing == null ? lines.size() : closing.lastLine() + 1; i < lines.size() && parts.size() < 3; i++) {
+			String text = lines.get(i).text().strip();
+			if (text.isEmpty() || PLACEHOLDER.matcher(TextFold.fold(text)).matches()) {
+				if (!parts.isEmpty()) {
+					break;
+				}
+				continue;
+			}
+			if (Anatomy.ENCL.matcher(TextFold.fold(text)).matches()) {
+				break;
+			}
+			parts.add(text);
+			Span s = a.layout.clean().span(lines.get(i).start(), lines.get(i).end());
+			first = first == null ? s : first;
+		}
+		Layout.Paragraph head = a.layout.paragraphs().isEmpty() ? null : a.layout.paragraphs().get(0);
+		String letterhead = null;
+		if (head != null && head.lastLine() < a.headerEnd && ENTITY.matcher(head.folded()).find()) {
+			List<String> headLines = new ArrayList<>();
+			for (Layout.Line l : lines.subList(head.firstLine(), head.lastLine() + 1)) {
+				headLines.add(Names.titleCase(l.text().strip()));
+			}
+			letterhead = String.join(", ", headLines);
+		}
+		if (parts.isEmpty()) {
+			return letterhead == null ? null : new Found(letterhead, head.flow().span(0, head.text().length()));
+		}
+		String value = String.join(", ", parts) + (letterhead == null ? "" : " (" + letterhead + ")");
+		return new Found(value, first);
+	}
+
+	/** The inside address of a letter: the block just above the salutation, without street, postcode and city. */
+	static Found insideAddress(Anatomy a) {
+		Layout.Paragraph block = null;
+		for (Layout.Paragraph p : a.layout.paragraphs()) {
+			boolean dateline = a.datelineCell != null && p.firstLine() <= a.datelineCell.line()
+					&& a.datelineCell.line() <= p.lastLine();
+			if (p.lastLine() < a.salutationLine && !dateline && p.index() > 0) {
+				block = p;
+			}
+		}
+		if (block == null) {
+			return null;
+		}
+		List<String> parts = new ArrayList<>();
+		Layout.Line last = null;
+		for (Layout.Line line : a.layout.lines().subList(block.firstLine(), block.lastLine() + 1)) {
+			String text = line.text().strip();
+			if (ADDRESS_LINE.matcher(TextFold.fold(text)).matches()) {
+				break;
+			}
+			parts.add(text);
+			last = line;
+		}
+		if (last == null) {
+			return null;
+		}
+		Span span = a.layout.clean().span(a.layout.lines().get(block.firstLine()).start(), last.end());
+		return new Found(String.join(", ", parts), span);
+	}
+
+	private static Found found(Layout.Paragraph p, int from, int to) {
+		Span span = p.flow().span(from, to);
+		if (span == null) {
+			return null;
+		}
+		String value = p.text().substring(from, to).strip().replaceAll("[\\s,;:\u2013\u2014-]+$", "");
+		return value.isEmpty() ? null : new Found(value, span);
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.valise.intake.parsing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the sender's own reference in the header of a document ("No: 2021/01/105", "Nota N° 089/2021"), without its
+ * label, and the earlier notes the document answers or follows up ("further to its note No. ... dated ...").
+ */
+final class ReferenceExtractor {
+
+	/** A value and where it came from. */
+	record Found(String value, Span span) {
+	}
+
+	private static final Pattern YOUR_LABEL = Pattern.compile("(?:your|votre|vuestra|su|v/|s/)\\s*(?:ref(?:erence|erencia)?"
+			+ "|note|nota)\\.?\\s*(?:no\\.?|n\\s?[\u00b0\u00ba])?\\s*:?\\s*");
+
+	private static final Pattern OWN_LABEL = Pattern.compile("(?:(?:note\\s+verbale|nota\\s+verbal|note|nota"
+			+ "|our\\s+ref(?:erence)?|notre\\s+ref(?:erence)?|nuestra\\s+ref(?:erencia)?|n/\\s*ref|ref(?:erence|erencia)?"
+			+ "|no|nr|n0|n\\.?\\s?[\u00b0\u00ba]|num(?:ero)?)(?![a-z0-9])\\s*\\.?\\s*:?\\s*)+");
+
+	private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9().\\-]*(?:/[A-Z0-9().\\-]+){2,}"
+			+ "|[A-Z][A-Z.\\-]*(?:\\s+[A-Z0-9.\\-]+)*\\s+N[\u00b0\u00ba]\\s*[\\w./\\-]*\\d[\\w./\\-]*");
+
+	private static final Pattern TRIGGER = Pattern.compile("\\b(?:further to|with reference to|in reply to|in response to"
+			+ "|referring to|with regard to|following|pursuant to|in connection with|comme suite a|suite a|en reponse a"
+			+ "|se referant a|faisant suite a|en reference a|en relacion con|en respuesta a|con referencia a|en atencion a"
+			+ "|haciendo referencia a|con relacion a|me refiero a|en seguimiento a|refiriendose a)\\b");
+
+	private static final Pattern CITED = Pattern.compile("(?:(the organi[sz]ation's|iom's|your|its|their|our|sa|son|ses"
+			+ "|votre|vos|su|sus|nuestra|esa|la|l'|the|une|una|a)\\s+)?((?:note|nota)s?\\s+verbal(?:e)?s?|notes?|notas?"
+			+ "|lettre|letter|carta|communication|comunicacion|courrier|message|mensaje)"
+			+ "(?:\\s+(?:de l'organisation|de la organizacion|of the organi[sz]ation))?"
+			+ "(?:\\s*(?:no\\.?|n\\.?\\s?[\u00b0\u00ba]|nr\\.?|ref\\.?|number|numero|num\\.?)\\s*(\\w[\\w./()\\-]*\\d[\\w./()\\-]*)"
+			+ "|\\s+([\\w.()\\-]*\\d[\\w.()\\-]*(?:/[\\w.()\\-]+)+|[\\w.()\\-]+(?:/[\\w.()\\-]+)*/[\\w.()\\-]*\\d[\\w.()\\-]*))?");
+
+	private static final Pattern DATE_INTRO = Pattern.compile("\\s*,?\\s*(?:dated|of|du|en date du|de fecha|del|de|from)\\s+");
+
+	private ReferenceExtractor() {
+	}
+
+	/** The sender's reference: the first labelled number in the header, else a bare code standing on its own. */
+	static Found reference(Layout layout, int headerEnd) {
+		Found code = null;
+		for (int i = 0; i < Math.min(headerEnd, layout.lines().size()); i++) {
+			for (Layout.Cell cell : layout.cells(layout.lines().get(i))) {
+				if (YOUR_LABEL.matcher(cell.folded()).lookingAt()) {
+					continue;
+				}
+				Matcher label = OWN_LABEL.matcher(cell.folded());
+				if (label.lookingAt() && label.end() < cell.text().length() && isReference(cell, label.end())) {
+					return found(layout, cell.start() + label.end(), cell.end());
+				}
+				if (code == null && CODE.matcher(cell.text()).matches() && isReference(cell, 0)) {
+					code = found(layout, cell.start(), cell.end());
+				}
+			}
+		}
+		return code;
+	}
+
+	/** The notes cited as answered or followed up, reference first, or {@code null}. */
+	static Found inReplyTo(List<Layout.Paragraph> body, Layout layout, int headerEnd) {
+		List<String> items = new ArrayList<>();
+		Span first = null;
+		Span last = null;
+		for (int i = 0; i < Math.min(headerEnd, layout.lines().size()); i++) {
+			for (Layout.Cell cell : layout.cells(layout.lines().get(i))) {
+				Matcher your = YOUR_LABEL.matcher(cell.folded());
+				if (your.lookingAt() && isReference(cell, your.end())) {
+					Found f = found(layout, cell.start() + your.end(), cell.end());
+					items.add(f.value());
+					first = first == null ? f.span() : first;
+					last = f.span();
+				}
+			}
+		}
+		for (Layout.Paragraph p : body) {
+			Matcher trigger = TRIGGER.matcher(p.folded());
+			while (trigger.find()) {
+				int limit = Math.min(p.folded().length(), trigger.end() + 160);
+				Matcher cited = CITED.matcher(p.folded()).region(trigger.end(), limit);
+				cited.useTransparentBounds(true);
+				if (!cited.find() || cited.start() > trigger.end() + 40) {
+					continue;
+				}
+				int g = cited.group(3) != null ? 3 : 4;
+				String ref = cited.group(g) == null ? null : strip(p.text().substring(cited.start(g), cited.end(g)));
+				int end = ref == null ? cited.end() : cited.start(g) + ref.length();
+				LocalDate date = null;
+				Matcher intro = DATE_INTRO.matcher(p.folded()).region(end, p.folded().length());
+				if (intro.lookingAt()) {
+					for (DateExtractor.Found d : DateExtractor.findAll(p.folded().substring(intro.end(), limit))) {
+						if (d.start() == 0) {
+							date = d.date();
+							end = intro.end() + d.end();
+						}
+						break;
+					}
+				}
+				if (ref == null && date == null) {
+					continue;
+				}
+				String owner = cited.group(1) == null ? "" : p.text().substring(cited.start(1), cited.end(1)) + " ";
+				String kind = p.text().substring(cited.start(2), cited.end(2));
+				String what = Glossary.translate(owner + kind, language(p.folded())) + (date == null ? ""
+						: " of " + DateExtractor.format(date, "en"));
+				items.add(ref == null ? what : ref + " (" + what + ")");
+				first = first == null ? p.flow().span(trigger.start(), end) : first;
+				last = p.flow().span(trigger.start(), end);
+			}
+		}
+		if (items.isEmpty()) {
+			return null;
+		}
+		int start = Math.min(first.start(), last.start());
+		int end = Math.max(first.end(), last.end());
+		return new Found(String.join("; ", items), new Span(start, end, layout.clean().source().substring(start, end)));
+	}
+
+	private static String language(String folded) {
+		String language = LanguageDetector.detect(folded);
+		return language == null ? "en" : language;
+	}
+
+	private static boolean isReference(Layout.Cell cell, int from) {
+		String value = cell.text().substring(from).strip();
+		return value.length() <= 60 && value.chars().anyMatch(Character::isDigit) && !value.matches(".*\\p{Ll}{3,}\\s+\\p{Ll}{3,}.*")
+				&& DateExtractor.dateline(value, TextFold.fold(value)) == null;
+	}
+
+	private static Found found(Layout layout, int start, int end) {
+		Span span = layout.clean().span(start, end);
+		return new Found(strip(span.text().replace("*", "").replaceAll("\\s+", " ")), span);
+	}
+
+	private static String strip(String value) {
+		return value.strip().replaceAll("[.,;:]+$", "");
+	}
+
+}

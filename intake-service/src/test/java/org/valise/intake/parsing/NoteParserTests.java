@@ -1,0 +1,344 @@
+package org.valise.intake.parsing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link NoteParser}: each field on the sample notes of {@code shared/notes} and on notes written here
+ * that the samples do not have (other senders, organisations, languages, labels and date forms).
+ */
+class NoteParserTests {
+
+	private final NoteParser parser = new NoteParser();
+
+	private static final String FRENCH_FOLLOW_UP = """
+			AMBASSADE DE LA RÉPUBLIQUE DU SÉNÉGAL
+			EN SUISSE
+
+			N° 0457/AMBASEN/BE/2022
+
+			L'Ambassade de la République du Sénégal en Suisse présente ses compliments au Haut-Commissariat des \
+			Nations Unies pour les réfugiés et, comme suite à sa note N° 0391/AMBASEN/BE/2022 du 14 mars 2022, a \
+			l'honneur de lui faire tenir ci-joint une lettre de Son Excellence Monsieur le Ministre des Affaires \
+			étrangères, adressée à Monsieur le Haut-Commissaire des Nations Unies pour les réfugiés, relative au \
+			rapatriement volontaire des réfugiés sénégalais.
+
+			L'Ambassade saurait gré au Haut-Commissariat de bien vouloir transmettre ladite lettre à sa plus haute \
+			destination.
+
+			L'Ambassade de la République du Sénégal saisit cette occasion pour renouveler au Haut-Commissariat des \
+			Nations Unies pour les réfugiés les assurances de sa haute considération.
+
+			Berne, le 2 avril 2022
+			""";
+
+	private static final String SPANISH_REPLY = """
+			EMBAJADA DE LA REPÚBLICA DE CHILE
+
+			Nota N° 145/2023
+
+			La Embajada de la República de Chile saluda muy atentamente a la Organización Internacional para las \
+			Migraciones y, en relación con su nota OLA/2023/077 de fecha 3 de marzo de 2023, tiene el honor de \
+			informarle que el Gobierno de Chile acepta la propuesta de la Organización.
+
+			La Embajada agradecería a la Organización que tenga a bien confirmar la fecha de la reunión técnica \
+			antes del 30 de abril de 2023.
+
+			La Embajada de la República de Chile aprovecha la oportunidad para reiterar a la Organización \
+			Internacional para las Migraciones las seguridades de su más alta consideración.
+
+			Berna, 28.03.2023
+			""";
+
+	private static final String EMBASSY_WITH_STAMP = """
+			RECEIVED 12 NOV 2016
+
+			EMBASSY OF THE ARAB REPUBLIC OF EGYPT
+			BERNE
+
+			Ref.: ENAUN N° 399/2016
+
+			The Embassy of the Arab Republic of Egypt in Berne presents its compliments to the International \
+			Organization for Migration and has the honour to request the assistance of the Organization in \
+			organising, on 5 December 2016, a training workshop on migrant protection for twenty officials.
+
+			The Embassy would be grateful if the Organization could communicate its reply by 15 November 2016.
+
+			The Embassy of the Arab Republic of Egypt avails itself of this opportunity to renew to the \
+			International Organization for Migration the assurances of its highest consideration.
+
+			Berne, 28.10.2016
+			""";
+
+	private static final String KHMER_AUTHOR = """
+			No: 2020/03/044
+
+			The Permanent Mission of the Kingdom of Cambodia presents its compliments to the International \
+			Organization for Migration and has the honour to transmit herewith a letter of **សម្តេច HUN Sen**, \
+			Prime Minister of the Kingdom of Cambodia, addressed to H.E. Mr. António Vitorino, Director General of \
+			the International Organization for Migration.
+
+			The Permanent Mission avails itself of this opportunity to renew to the International Organization for \
+			Migration the assurances of its highest consideration.
+
+			Geneva, 2 March 2020
+			""";
+
+	@Test
+	void readsEveryFieldOfTheReferenceNote() throws IOException {
+		ParsedNote note = this.parser.parse(sample("seed-cambodia-iom-2021-01-105.txt"));
+		assertThat(note.docType()).isEqualTo(DocType.NOTE_VERBALE);
+		assertThat(note.language()).isEqualTo("en");
+		assertThat(note.reference()).isEqualTo("2021/01/105");
+		assertThat(note.inReplyTo()).isNull();
+		assertThat(note.date()).isEqualTo(LocalDate.of(2021, 1, 28));
+		assertThat(note.place()).isEqualTo("Geneva");
+		assertThat(note.sender()).isEqualTo("Permanent Mission of the Kingdom of Cambodia to the United Nations Office "
+				+ "and other International Organisations at Geneva");
+		assertThat(note.recipient()).isEqualTo("International Organisation for Migration");
+		assertThat(note.recipientHead()).isEqualTo("Director General");
+		assertThat(note.enclosures()).singleElement().satisfies((e) -> {
+			assertThat(e.author()).contains("HUN Sen").contains("Prime Minister");
+			assertThat(e.addressee()).contains("Antonio Vitorino").contains("Director General");
+			assertThat(e.title()).contains("champion country").contains("Phnom Penh, 13 January 2021");
+		});
+		assertThat(note.highestDestination()).isTrue();
+		assertThat(note.confidential()).isFalse();
+		assertThat(note.scripts()).contains("Latin", "Khmer");
+		assertThat(note.requestedAction()).contains("convey").contains("Prime Minister").contains("highest destination");
+	}
+
+	@Test
+	void extractsReferenceWithoutItsLabel() {
+		assertThat(this.parser.parse(FRENCH_FOLLOW_UP).reference()).isEqualTo("0457/AMBASEN/BE/2022");
+		assertThat(this.parser.parse(SPANISH_REPLY).reference()).isEqualTo("145/2023");
+	}
+
+	@Test
+	void keepsNumberSignThatBelongsToTheReferenceItself() {
+		assertThat(this.parser.parse(EMBASSY_WITH_STAMP).reference()).isEqualTo("ENAUN N° 399/2016");
+	}
+
+	@Test
+	void ignoresRegistryStampDateAndDatesOfEventsInTheText() {
+		ParsedNote note = this.parser.parse(EMBASSY_WITH_STAMP);
+		assertThat(note.date()).isEqualTo(LocalDate.of(2016, 10, 28));
+		assertThat(note.place()).isEqualTo("Berne");
+	}
+
+	@Test
+	void ignoresRegistryStampOfTheOcrSample() throws IOException {
+		assertThat(this.parser.parse(sample("dev-07-kenya-ocr-noise-stranded-nationals.txt")).date())
+			.isEqualTo(LocalDate.of(2023, 5, 3));
+	}
+
+	@Test
+	void readsDottedDayFirstDate() {
+		assertThat(this.parser.parse(SPANISH_REPLY).date()).isEqualTo(LocalDate.of(2023, 3, 28));
+	}
+
+	@Test
+	void takesTheDateOfTheNoteNotThatOfItsEnclosure() throws IOException {
+		ParsedNote note = this.parser.parse(sample("dev-01-ghana-president-letter-highest-authority.txt"));
+		assertThat(note.date()).isEqualTo(LocalDate.of(2024, 7, 9));
+		assertThat(note.enclosures().get(0).title()).contains("Accra, 1 July 2024");
+	}
+
+	@Test
+	void readsAFrenchNoteFollowingUpAnEarlierNote() {
+		ParsedNote note = this.parser.parse(FRENCH_FOLLOW_UP);
+		assertThat(note.docType()).isEqualTo(DocType.NOTE_VERBALE);
+		assertThat(note.language()).isEqualTo("fr");
+		assertThat(note.inReplyTo()).startsWith("0391/AMBASEN/BE/2022").contains("14 March 2022");
+		assertThat(note.date()).isEqualTo(LocalDate.of(2022, 4, 2));
+		assertThat(note.place()).isEqualTo("Berne");
+		assertThat(note.sender()).isEqualTo("Ambassade de la République du Sénégal en Suisse");
+		assertThat(note.recipient()).isEqualTo("Haut-Commissariat des Nations Unies pour les réfugiés");
+		assertThat(note.recipientHead()).isEqualTo("Haut-Commissaire");
+		assertThat(note.highestDestination()).isTrue();
+		assertThat(note.enclosures()).singleElement().satisfies((e) -> {
+			assertThat(e.author()).isEqualTo("Ministre des Affaires étrangères");
+			assertThat(e.addressee()).contains("Haut-Commissaire des Nations Unies pour les réfugiés");
+			assertThat(e.title()).contains("rapatriement volontaire");
+		});
+		assertThat(note.requestedAction()).contains("Minister's letter").contains("highest destination");
+	}
+
+	@Test
+	void readsASpanishReplyFromAnEmbassy() {
+		ParsedNote note = this.parser.parse(SPANISH_REPLY);
+		assertThat(note.language()).isEqualTo("es");
+		assertThat(note.sender()).isEqualTo("Embajada de la República de Chile");
+		assertThat(note.recipient()).isEqualTo("Organización Internacional para las Migraciones");
+		assertThat(note.inReplyTo()).startsWith("OLA/2023/077").contains("3 March 2023");
+		assertThat(note.place()).isEqualTo("Berna");
+		assertThat(note.recipientHead()).isNull();
+		assertThat(note.enclosures()).isEmpty();
+		assertThat(note.requestedAction()).startsWith("confirm the date of the technical meeting");
+	}
+
+	@Test
+	void readsTheSenderOfAnEmbassyNote() {
+		ParsedNote note = this.parser.parse(EMBASSY_WITH_STAMP);
+		assertThat(note.sender()).isEqualTo("Embassy of the Arab Republic of Egypt in Berne");
+		assertThat(note.recipient()).isEqualTo("International Organization for Migration");
+		assertThat(note.requestedAction()).contains("training workshop").contains("communicate its reply");
+		assertThat(note.highestDestination()).isFalse();
+	}
+
+	@Test
+	void tellsTheThreeLanguagesApartWhateverTheLetterhead() throws IOException {
+		assertThat(this.parser.parse(sample("dev-02-madagascar-premier-ministre-plus-haute-destination-fr.txt")).language())
+			.isEqualTo("fr");
+		assertThat(this.parser.parse(sample("dev-03-peru-ministro-rree-mas-alta-instancia-es.txt")).language())
+			.isEqualTo("es");
+		ParsedNote arabicLetterhead = this.parser.parse(sample("dev-08-egypt-arabic-letterhead-border-management.txt"));
+		assertThat(arabicLetterhead.language()).isEqualTo("en");
+		assertThat(arabicLetterhead.scripts()).containsExactly("Arabic", "Latin");
+	}
+
+	@Test
+	void repairsOcrDamageInNamesButPointsToTheDamagedText() throws IOException {
+		String text = sample("dev-07-kenya-ocr-noise-stranded-nationals.txt");
+		ParsedNote note = this.parser.parse(text);
+		assertThat(note.sender()).isEqualTo("Permanent Mission of the Republic of Kenya to the United Nations Office "
+				+ "and other International Organizations in Geneva");
+		assertThat(note.recipient()).isEqualTo("International Organization for Migration (IOM)");
+		assertThat(note.reference()).isEqualTo("KPM/GVA/IOM/VOL.II/(58)");
+		assertThat(note.evidence().get("sender").text()).startsWith("Pennanent Mission").contains("Nati ons\nOffice");
+		assertThat(note.enclosures()).singleElement()
+			.satisfies((e) -> assertThat(e.author()).isEqualTo("Embassy of Kenya in Khartoum"));
+		assertThat(note.requestedAction()).contains("evacuation").contains("pre-departure health screening");
+	}
+
+	@Test
+	void readsNamesThroughMarkdownEmphasis() throws IOException {
+		ParsedNote note = this.parser.parse(sample("seed-cambodia-iom-2021-01-105.txt"));
+		assertThat(note.sender()).doesNotContain("*");
+		assertThat(note.enclosures().get(0).author()).startsWith("Samdech Akka Moha Sena Padei Techo HUN Sen,");
+	}
+
+	@Test
+	void keepsNonLatinScriptExactlyAsWritten() {
+		ParsedNote note = this.parser.parse(KHMER_AUTHOR);
+		assertThat(note.enclosures()).singleElement()
+			.satisfies((e) -> assertThat(e.author()).isEqualTo("សម្តេច HUN Sen, Prime Minister of the Kingdom of Cambodia"));
+		assertThat(note.evidence().get("enclosures[0]").text()).contains("សម្តេច");
+		assertThat(note.scripts()).containsExactly("Latin", "Khmer");
+	}
+
+	@Test
+	void pointsEveryEvidenceSpanIntoTheOriginalText() throws IOException {
+		for (String text : new String[] { sample("seed-cambodia-iom-2021-01-105.txt"),
+				sample("dev-07-kenya-ocr-noise-stranded-nationals.txt"), sample("dev-09-finland-ambassador-first-person-letter.txt"),
+				FRENCH_FOLLOW_UP, SPANISH_REPLY, EMBASSY_WITH_STAMP, KHMER_AUTHOR }) {
+			ParsedNote note = this.parser.parse(text);
+			assertThat(note.evidence()).isNotEmpty();
+			for (Map.Entry<String, Span> entry : note.evidence().entrySet()) {
+				Span span = entry.getValue();
+				assertThat(text.substring(span.start(), span.end())).as(entry.getKey()).isEqualTo(span.text());
+			}
+		}
+		String seed = sample("seed-cambodia-iom-2021-01-105.txt");
+		ParsedNote note = this.parser.parse(seed);
+		assertThat(note.evidence().get("reference").text()).isEqualTo("2021/01/105");
+		assertThat(note.evidence().get("date").text()).isEqualTo("28 January 2021");
+		assertThat(note.evidence().get("place").text()).isEqualTo("Geneva");
+		assertThat(note.evidence().get("highestDestination").text()).isEqualTo("highest destination");
+		assertThat(note.evidence()).containsKeys("docType", "language", "sender", "recipient", "recipientHead",
+				"enclosures[0]", "requestedAction");
+	}
+
+	@Test
+	void tellsAFirstPersonLetterFromANoteVerbale() throws IOException {
+		ParsedNote letter = this.parser.parse(sample("dev-09-finland-ambassador-first-person-letter.txt"));
+		assertThat(letter.docType()).isEqualTo(DocType.LETTER);
+		assertThat(letter.sender()).startsWith("Ambassador, Permanent Representative of Finland")
+			.contains("Permanent Mission of Finland");
+		assertThat(letter.recipient())
+			.isEqualTo("Deputy Director General for Management and Reform, International Organization for Migration");
+		assertThat(letter.recipientHead()).isNull();
+		assertThat(letter.date()).isEqualTo(LocalDate.of(2023, 1, 30));
+	}
+
+	@Test
+	void classifiesJunkMailAsOtherWithNothingExtracted() throws IOException {
+		ParsedNote junk = this.parser.parse(sample("dev-10-junk-spam-consignment.txt"));
+		assertThat(junk.docType()).isEqualTo(DocType.OTHER);
+		assertThat(junk.sender()).isNull();
+		assertThat(junk.date()).isNull();
+		assertThat(junk.place()).isNull();
+		assertThat(junk.reference()).isNull();
+		assertThat(junk.enclosures()).isEmpty();
+		assertThat(this.parser.parse("Buy cheap watches!!! Click here: http://x.example unsubscribe").docType())
+			.isEqualTo(DocType.OTHER);
+	}
+
+	@Test
+	void leavesRecipientHeadNullWhenTheNoteIsForAnOffice() throws IOException {
+		ParsedNote note = this.parser.parse(sample("dev-11-australia-confidential-contribution.txt"));
+		assertThat(note.recipient()).contains("Office of the Deputy Director General for Operations");
+		assertThat(note.recipientHead()).isNull();
+		ParsedNote protocol = this.parser.parse(sample("dev-12-uruguay-protocol-credentials-es.txt"));
+		assertThat(protocol.recipient()).isEqualTo("Organización Internacional para las Migraciones (Oficina de Protocolo)");
+		assertThat(protocol.recipientHead()).isNull();
+	}
+
+	@Test
+	void namesTheHeadWhenAnyEnclosureIsAddressedToIt() throws IOException {
+		ParsedNote note = this.parser.parse(sample("dev-06-sri-lanka-two-enclosures-minister-and-ambassador.txt"));
+		assertThat(note.recipientHead()).isEqualTo("Director General");
+		assertThat(note.highestDestination()).isFalse();
+		assertThat(note.enclosures()).hasSize(2);
+		assertThat(note.enclosures().get(1).addressee()).startsWith("Deputy Director General for Operations");
+	}
+
+	@Test
+	void detectsConfidentialityMarkingAndRequest() throws IOException {
+		assertThat(this.parser.parse(sample("dev-11-australia-confidential-contribution.txt")).confidential()).isTrue();
+		assertThat(this.parser.parse(FRENCH_FOLLOW_UP).confidential()).isFalse();
+		String spanish = SPANISH_REPLY.replace("antes del 30 de abril de 2023.",
+				"antes del 30 de abril de 2023, y que la presente nota sea tratada de forma confidencial.");
+		assertThat(this.parser.parse(spanish).confidential()).isTrue();
+	}
+
+	@Test
+	void citesEarlierNotesReferenceFirst() throws IOException {
+		ParsedNote note = this.parser.parse(sample("dev-05-indonesia-reply-legal-affairs.txt"));
+		assertThat(note.inReplyTo()).startsWith("OLA/2023/0187").contains("0297/POL-II/III/2023");
+		assertThat(this.parser.parse(EMBASSY_WITH_STAMP).inReplyTo()).isNull();
+	}
+
+	@Test
+	void summarisesRequestsInEnglish() throws IOException {
+		assertThat(this.parser.parse(sample("dev-12-uruguay-protocol-credentials-es.txt")).requestedAction())
+			.contains("arrange an audience with the Director General").contains("credentials");
+		assertThat(this.parser.parse(sample("dev-04-nepal-department-policy-research.txt")).requestedAction())
+			.contains("nominate one researcher").contains("by 7 February 2025");
+	}
+
+	@Test
+	void isDeterministic() throws IOException {
+		String text = sample("seed-cambodia-iom-2021-01-105.txt");
+		assertThat(this.parser.parse(text)).isEqualTo(new NoteParser().parse(text));
+	}
+
+	@Test
+	void rejectsNullAndBlankInput() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.parser.parse(null)).withMessageContaining("null");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.parser.parse(" \n\t ")).withMessageContaining("blank");
+	}
+
+	private static String sample(String file) throws IOException {
+		return Files.readString(ParserAccuracyTests.notesDirectory().resolve(file), StandardCharsets.UTF_8);
+	}
+
+}
