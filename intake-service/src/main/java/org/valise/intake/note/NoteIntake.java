@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,13 @@ public class NoteIntake {
 
 	private final Clock clock;
 
-	NoteIntake(NoteParser parser, NotePublisher publisher, Clock clock) {
+	private final MeterRegistry meters;
+
+	NoteIntake(NoteParser parser, NotePublisher publisher, Clock clock, MeterRegistry meters) {
 		this.parser = parser;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** Understands the raw text of a note without accepting it. */
@@ -69,6 +74,12 @@ public class NoteIntake {
 		NoteReceived event = new NoteReceived(NoteId.random(), Instant.now(this.clock), format, fileName,
 				idempotencyKey, submittedBy, fields, text);
 		this.publisher.publish(event);
+		Counter.builder("valise.notes.received")
+			.description("Notes accepted by intake (Kafka acknowledged them)")
+			.tag("format", format.code())
+			.tag("doc_type", fields.docType().code())
+			.register(this.meters)
+			.increment();
 		logger.info("Accepted note {} ({}, reference {}) from {}", event.noteId(), format, fields.reference(),
 				submittedBy);
 		return event;

@@ -15,7 +15,7 @@ public enum SubmissionFormat {
 	FILE;
 
 	@JsonValue
-	String code() {
+	public String code() {
 		return name().toLowerCase(java.util.Locale.ROOT);
 	}
 

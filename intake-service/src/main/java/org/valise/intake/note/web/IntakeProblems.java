@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,12 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 	private static final Logger logger = LoggerFactory.getLogger(IntakeProblems.class);
 
 	private static final String TYPE_BASE = "https://valise.org/problems/";
+
+	private final MeterRegistry meters;
+
+	IntakeProblems(MeterRegistry meters) {
+		this.meters = meters;
+	}
 
 	@ExceptionHandler(InvalidNoteException.class)
 	ProblemDetail invalidNote(InvalidNoteException ex) {
@@ -78,7 +86,12 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+	private ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		Counter.builder("valise.notes.rejected")
+			.description("Submissions intake refused, by reason")
+			.tag("reason", type)
+			.register(this.meters)
+			.increment();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));
 		problem.setTitle(title);

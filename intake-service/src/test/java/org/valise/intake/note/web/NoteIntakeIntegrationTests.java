@@ -178,7 +178,10 @@ class NoteIntakeIntegrationTests {
 	}
 
 	@Test
-	void exposesHealthAndPrometheusMetrics() throws Exception {
+	void exposesHealthAndCountsAcceptedAndRejectedNotes() throws Exception {
+		assertThat(post("text/plain", "No. 7/2024 — counted", TOKEN).statusCode()).isEqualTo(202);
+		assertThat(post("text/plain", " ", TOKEN).statusCode()).isEqualTo(400);
+
 		HttpResponse<String> health = this.http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> metrics = this.http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
@@ -186,7 +189,9 @@ class NoteIntakeIntegrationTests {
 
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+			.containsPattern("valise_notes_received_total\\{application=\"intake-service\",doc_type=\"[a-z_]+\",format=\"text\"} [1-9]")
+			.contains("valise_notes_rejected_total{application=\"intake-service\",reason=\"invalid-note\"}");
 	}
 
 	private void assertProblem(HttpResponse<String> response, int status, String mention) {
