@@ -5,14 +5,18 @@ import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.valise.intake.note.IntakeLimits;
 import org.valise.intake.parsing.NoteParser;
 
 /**
- * The intake's collaborators: the parser (pure, stateless), the clock, and the topic it is the only writer of.
+ * The intake's collaborators: the parser (pure, stateless), the clock, the size limit of a note, and the topic it
+ * is the only writer of.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeLimits.class)
 class IntakeConfiguration {
 
 	@Bean

@@ -44,6 +44,14 @@ public final class ReceivedNotes implements AutoCloseable {
 		return await().atMost(Duration.ofSeconds(30)).until(() -> poll(noteId), (record) -> record != null);
 	}
 
+	/** Waits for as many records keyed by the note id as expected, and returns them. */
+	public List<ConsumerRecord<String, String>> awaitRecords(String noteId, int count) {
+		return await().atMost(Duration.ofSeconds(30)).until(() -> {
+			poll(noteId);
+			return this.seen.stream().filter((record) -> noteId.equals(record.key())).toList();
+		}, (records) -> records.size() >= count);
+	}
+
 	/** Everything on the topic so far (waits a short while for stragglers). */
 	public List<ConsumerRecord<String, String>> all() {
 		for (int i = 0; i < 5; i++) {

@@ -55,24 +55,52 @@ public class NoteIntake {
 	 * @throws PublicationFailedException when Kafka did not acknowledge the note
 	 */
 	public NoteReceived acceptText(String text, String submittedBy, String idempotencyKey) {
-		return accept(SubmissionFormat.TEXT, null, parse(text), text, submittedBy, idempotencyKey);
+		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
+		return accept(SubmissionFormat.TEXT, null, parse(text), text, submittedBy, key);
+	}
+
+	/**
+	 * Accepts a note read from an uploaded file.
+	 * @param fileName the uploaded file's name, or {@code null}
+	 * @param text the text read from the file
+	 * @param submittedBy the authenticated client
+	 * @param idempotencyKey the client's idempotency key, or {@code null}
+	 * @return the accepted note's event
+	 */
+	public NoteReceived acceptFile(String fileName, String text, String submittedBy, String idempotencyKey) {
+		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
+		return accept(SubmissionFormat.FILE, fileName, parse(text), text, submittedBy, key);
+	}
+
+	/**
+	 * Checks an {@code Idempotency-Key} before any work is done on the submission it comes with.
+	 * @throws InvalidNoteException naming {@code Idempotency-Key} when it is not 1 to 200 visible ASCII characters
+	 */
+	public void checkIdempotencyKey(String idempotencyKey) {
+		IdempotencyKey.of(idempotencyKey);
 	}
 
 	/** Accepts a note given as structured fields, reading its text (if any) for the fields not given. */
 	public NoteReceived acceptStructured(NoteSubmission submission, String submittedBy, String idempotencyKey) {
+		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
 		NoteFields fields = merge(submission, submission.hasText() ? this.parser.parse(submission.text()) : null);
 		if (fields.sender() == null || fields.sender().isBlank()) {
 			throw new InvalidNoteException("sender",
 					"is required: give it, or give the note's text so that it can be read from it");
 		}
 		return accept(SubmissionFormat.JSON, null, fields, submission.hasText() ? submission.text() : null,
-				submittedBy, idempotencyKey);
+				submittedBy, key);
 	}
 
+	/**
+	 * Publishes the note. A keyed submission gets the note id derived from client and key, so that a retry, on any
+	 * instance and even concurrently, republishes under the first attempt's id (see {@link IdempotencyKey}).
+	 */
 	private NoteReceived accept(SubmissionFormat format, String fileName, NoteFields fields, String text,
-			String submittedBy, String idempotencyKey) {
-		NoteReceived event = new NoteReceived(NoteId.random(), Instant.now(this.clock), format, fileName,
-				idempotencyKey, submittedBy, fields, text);
+			String submittedBy, IdempotencyKey key) {
+		NoteId noteId = (key != null) ? key.noteIdFor(submittedBy) : NoteId.random();
+		NoteReceived event = new NoteReceived(noteId, Instant.now(this.clock), format, fileName,
+				(key != null) ? key.value() : null, submittedBy, fields, text);
 		this.publisher.publish(event);
 		Counter.builder("valise.notes.received")
 			.description("Notes accepted by intake (Kafka acknowledged them)")
@@ -80,8 +108,14 @@ public class NoteIntake {
 			.tag("doc_type", fields.docType().code())
 			.register(this.meters)
 			.increment();
-		logger.info("Accepted note {} ({}, reference {}) from {}", event.noteId(), format, fields.reference(),
-				submittedBy);
+		if (key != null) {
+			logger.info("Accepted note {} ({}, reference {}) from {} with Idempotency-Key {}", event.noteId(), format,
+					fields.reference(), submittedBy, key.value());
+		}
+		else {
+			logger.info("Accepted note {} ({}, reference {}) from {}", event.noteId(), format, fields.reference(),
+					submittedBy);
+		}
 		return event;
 	}
 

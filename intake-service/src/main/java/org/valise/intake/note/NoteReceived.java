@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param idempotencyKey the submitter's {@code Idempotency-Key}, or {@code null}
  * @param submittedBy the authenticated client that submitted it
  * @param note what was understood of it
- * @param text its full text exactly as received, or {@code null} for structured submissions without text
+ * @param text its full text exactly as received (for a file, the text read from it), or {@code null} for
+ *        structured submissions without text
  */
 public record NoteReceived(NoteId noteId, Instant receivedAt, SubmissionFormat format, String fileName,
 		String idempotencyKey, String submittedBy, NoteFields note, String text) {

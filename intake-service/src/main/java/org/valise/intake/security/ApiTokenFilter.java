@@ -24,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
+	private static final String DETAIL = "Send 'Authorization: Bearer <token>' with a token issued to your registry";
+
 	private final Map<String, String> tokensByClient;
 
 	ApiTokenFilter(Map<String, String> tokensByClient) {
@@ -46,8 +48,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter()
 				.write("{\"type\":\"https://valise.org/problems/unauthenticated\",\"title\":\"Unauthenticated\","
-						+ "\"status\":401,\"detail\":\"Send 'Authorization: Bearer <token>' with a token issued to your "
-						+ "registry\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+						+ "\"status\":401,\"detail\":\"" + DETAIL + "\",\"instance\":\""
+						+ request.getRequestURI().replace("\"", "").replace("\\", "") + "\",\"errors\":[{\"field\":\""
+						+ HttpHeaders.AUTHORIZATION + "\",\"reason\":\"" + DETAIL + "\"}]}");
 			return;
 		}
 		Principal principal = client::get;

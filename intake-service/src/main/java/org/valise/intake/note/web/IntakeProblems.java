@@ -3,29 +3,42 @@ package org.valise.intake.note.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.valise.intake.note.IntakeLimits;
 import org.valise.intake.note.InvalidNoteException;
+import org.valise.intake.note.NoteTooLargeException;
 import org.valise.intake.note.PublicationFailedException;
+import org.valise.intake.note.file.FileKind;
+import org.valise.intake.note.file.NoteFiles;
+import org.valise.intake.note.file.UnreadableNoteFileException;
+import org.valise.intake.note.file.UnsupportedNoteFileException;
 
 /**
- * Turns every refusal into an RFC 9457 problem that names the field at fault and why, without a stack trace
- * and without echoing the note.
+ * Turns every refusal into an RFC 9457 problem that names the field at fault and why ({@code errors[{field,
+ * reason}]}), without a stack trace and without echoing the note.
  */
 @RestControllerAdvice
 class IntakeProblems extends ResponseEntityExceptionHandler {
@@ -36,29 +49,66 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 
 	private final MeterRegistry meters;
 
-	IntakeProblems(MeterRegistry meters) {
+	private final IntakeLimits limits;
+
+	IntakeProblems(MeterRegistry meters, IntakeLimits limits) {
 		this.meters = meters;
+		this.limits = limits;
 	}
 
 	@ExceptionHandler(InvalidNoteException.class)
 	ProblemDetail invalidNote(InvalidNoteException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-note", "Invalid note", ex.getMessage());
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "reason", ex.getMessage())));
-		return problem;
+		return withError(problem(HttpStatus.BAD_REQUEST, "invalid-note", "Invalid note", ex.getMessage()), ex.field());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalidArgument(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid-note", "Invalid note", ex.getMessage());
+		return withError(problem(HttpStatus.BAD_REQUEST, "invalid-note", "Invalid note", ex.getMessage()), "body");
+	}
+
+	@ExceptionHandler(NoteTooLargeException.class)
+	ProblemDetail tooLarge(NoteTooLargeException ex) {
+		return withError(problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large", ex.getMessage()),
+				ex.field());
+	}
+
+	@ExceptionHandler(UnsupportedNoteFileException.class)
+	ProblemDetail unsupportedFile(UnsupportedNoteFileException ex) {
+		ProblemDetail problem = withError(
+				problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file", "Unsupported file", ex.getMessage()),
+				NoteFiles.FIELD);
+		problem.setProperty("accepted", FileKind.ACCEPTED);
+		return problem;
+	}
+
+	@ExceptionHandler(UnreadableNoteFileException.class)
+	ProblemDetail unreadableFile(UnreadableNoteFileException ex) {
+		return withError(problem(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-file", "No readable note in the file",
+				ex.getMessage()), NoteFiles.FIELD);
 	}
 
 	@ExceptionHandler(PublicationFailedException.class)
 	ResponseEntity<ProblemDetail> publicationFailed(PublicationFailedException ex) {
+		if (cause(ex, RecordTooLargeException.class).isPresent()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(withError(problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large",
+						"the note with what was read of it is larger than the event log accepts for one event; "
+								+ "nothing was published"), "body"));
+		}
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable",
 				"Note not accepted: the event log is unavailable",
 				"Kafka did not acknowledge the note, so it was not accepted and nothing was published. "
 						+ "Submit it again later (with the same Idempotency-Key).");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
+	}
+
+	/** Anything unforeseen: logged with its stack trace here, answered without it. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+		logger.error("Failed to answer {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return withError(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"intake failed to process the request; nothing was published. Submit it again (with the same "
+						+ "Idempotency-Key)."), "request");
 	}
 
 	@Override
@@ -78,24 +128,79 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Optional<NoteTooLargeException> tooLarge = cause(ex, NoteTooLargeException.class);
+		if (tooLarge.isPresent()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.get()));
+		}
 		logger.debug("Unreadable request body", ex);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
 				JsonProblems.describe(ex));
-		JsonProblems.field(ex).ifPresent((field) -> problem.setProperty("errors",
-				List.of(Map.of("field", field, "reason", problem.getDetail()))));
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest().body(withError(problem, JsonProblems.field(ex).orElse("body")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String given = (ex.getContentType() != null) ? ex.getContentType().getType() + "/" + ex.getContentType().getSubtype()
+				: "a body without Content-Type";
+		String accepted = ex.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+			.map((type) -> type.equals(MediaType.MULTIPART_FORM_DATA_VALUE)
+					? type + " with the note as the part '" + NoteFiles.FIELD + "': " + String.join(", ", FileKind.ACCEPTED)
+					: type)
+			.collect(Collectors.joining("; "));
+		ProblemDetail problem = withError(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+				"Unsupported media type", given + " is not accepted here; send " + accepted), HttpHeaders.CONTENT_TYPE);
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.body(tooLarge(new NoteTooLargeException(NoteFiles.FIELD, this.limits.maxNoteSize())));
+	}
+
+	/** Spring's own refusals (wrong method, missing part, …) also name what is at fault. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+			withError(problem, RefusedFields.of(ex));
+			count(status.is4xxClientError() ? "request-refused" : "request-failed");
+		}
+		return response;
+	}
+
+	private static ProblemDetail withError(ProblemDetail problem, String field) {
+		problem.setProperty("errors", List.of(Map.of("field", field, "reason", String.valueOf(problem.getDetail()))));
+		return problem;
+	}
+
+	private static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return Optional.of(type.cast(cause));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		Counter.builder("valise.notes.rejected")
-			.description("Submissions intake refused, by reason")
-			.tag("reason", type)
-			.register(this.meters)
-			.increment();
+		count(type);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	private void count(String reason) {
+		Counter.builder("valise.notes.rejected")
+			.description("Submissions intake refused, by reason")
+			.tag("reason", reason)
+			.register(this.meters)
+			.increment();
 	}
 
 }

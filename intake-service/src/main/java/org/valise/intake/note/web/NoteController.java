@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
 
+import jakarta.servlet.http.Part;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
@@ -12,15 +13,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.valise.intake.note.NoteFields;
 import org.valise.intake.note.NoteIntake;
 import org.valise.intake.note.NoteReceived;
 import org.valise.intake.note.NoteSubmission;
+import org.valise.intake.note.file.ExtractedNote;
+import org.valise.intake.note.file.NoteFiles;
 
 /**
- * The intake API: a registry submits a note (raw text or structured JSON) and gets its id and the address of
- * its tracking view once Kafka has the note; or asks what the parser reads in a note without submitting it.
+ * The intake API: a registry submits a note (raw text, structured JSON, or a file uploaded as the multipart part
+ * {@code file}) and gets its id and the address of its tracking view once Kafka has the note; or asks what the
+ * parser reads in a note without submitting it. A retry with the same {@code Idempotency-Key} gets the same answer.
  */
 @RestController
 @RequestMapping("/api/v1/notes")
@@ -32,9 +37,12 @@ class NoteController {
 
 	private final TrackingLinks trackingLinks;
 
-	NoteController(NoteIntake intake, TrackingLinks trackingLinks) {
+	private final Uploads uploads;
+
+	NoteController(NoteIntake intake, TrackingLinks trackingLinks, Uploads uploads) {
 		this.intake = intake;
 		this.trackingLinks = trackingLinks;
+		this.uploads = uploads;
 	}
 
 	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,9 +57,23 @@ class NoteController {
 		return accepted(this.intake.acceptStructured(submission, client.getName(), idempotencyKey));
 	}
 
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Accepted> submitFile(@RequestPart(name = NoteFiles.FIELD, required = false) Part file,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal client) {
+		this.intake.checkIdempotencyKey(idempotencyKey);
+		ExtractedNote note = this.uploads.read(file);
+		return accepted(this.intake.acceptFile(note.fileName(), note.text(), client.getName(), idempotencyKey));
+	}
+
 	@PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	NoteFields parse(@RequestBody(required = false) String text) {
 		return this.intake.parse(text);
+	}
+
+	@PostMapping(path = "/parse", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	NoteFields parseFile(@RequestPart(name = NoteFiles.FIELD, required = false) Part file) {
+		return this.intake.parse(this.uploads.read(file).text());
 	}
 
 	private ResponseEntity<Accepted> accepted(NoteReceived received) {

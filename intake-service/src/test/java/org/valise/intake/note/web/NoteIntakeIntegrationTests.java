@@ -11,14 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.valise.contracts.EventContracts;
+import org.valise.intake.IntakeBrokerTest;
 import org.valise.intake.ReceivedNotes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Intake over HTTP and a real Kafka broker: what it accepts is on {@code notes.received.v1}, honouring the
  * contract, before the client hears 202; what it refuses gets a problem response naming the problem.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"valise.security.clients.registry=test-token" })
-@EmbeddedKafka(partitions = 3, topics = ReceivedNotes.TOPIC)
+@IntakeBrokerTest
 class NoteIntakeIntegrationTests {
 
-	private static final String TOKEN = "test-token";
+	private static final String TOKEN = IntakeBrokerTest.TOKEN;
 
 	private static ReceivedNotes received;
 

@@ -1,0 +1,51 @@
+package org.valise.intake.note.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.valise.intake.note.file.NoteFiles;
+
+/**
+ * Names the part of a request at fault when Spring MVC itself refuses it (wrong method, content type, missing
+ * header, …), for the {@code errors} of the problem response.
+ */
+final class RefusedFields {
+
+	private RefusedFields() {
+	}
+
+	static String of(Exception ex) {
+		if (ex instanceof HttpMediaTypeNotSupportedException) {
+			return HttpHeaders.CONTENT_TYPE;
+		}
+		if (ex instanceof HttpMediaTypeNotAcceptableException) {
+			return HttpHeaders.ACCEPT;
+		}
+		if (ex instanceof HttpRequestMethodNotSupportedException) {
+			return "method";
+		}
+		if (ex instanceof MissingServletRequestPartException missing) {
+			return missing.getRequestPartName();
+		}
+		if (ex instanceof MissingRequestHeaderException missing) {
+			return missing.getHeaderName();
+		}
+		if (ex instanceof MissingServletRequestParameterException missing) {
+			return missing.getParameterName();
+		}
+		if (ex instanceof MultipartException) {
+			return NoteFiles.FIELD;
+		}
+		if (ex instanceof NoResourceFoundException) {
+			return "path";
+		}
+		return "request";
+	}
+
+}

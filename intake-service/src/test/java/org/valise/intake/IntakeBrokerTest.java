@@ -1,0 +1,33 @@
+package org.valise.intake;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The one Spring test context of intake against a real (embedded KRaft) broker, shared by every broker-tier test
+ * class so that it starts once: the application on a random port, everything pointed at the embedded broker, and
+ * two API clients ({@link #TOKEN} for "registry", {@link #OTHER_TOKEN} for "mission-desk").
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"valise.security.clients.registry=" + IntakeBrokerTest.TOKEN,
+				"valise.security.clients.mission-desk=" + IntakeBrokerTest.OTHER_TOKEN })
+@EmbeddedKafka(partitions = 3, topics = ReceivedNotes.TOPIC)
+public @interface IntakeBrokerTest {
+
+	/** The bearer token of the client "registry". */
+	String TOKEN = "test-token";
+
+	/** The bearer token of the client "mission-desk". */
+	String OTHER_TOKEN = "other-test-token";
+
+}
