@@ -8,24 +8,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read-only view of the organisation directory: {@code GET /api/v1/directory}. */
+/** Read-only view of the organisation directory in force: {@code GET /api/v1/directory}. */
 @RestController
 @RequestMapping("/api/v1/directory")
 class DirectoryController {
 
-	private final Directory directory;
+	private final DirectorySource directories;
 
 	private final Clock clock;
 
-	DirectoryController(Directory directory, Clock clock) {
-		this.directory = directory;
+	DirectoryController(DirectorySource directories, Clock clock) {
+		this.directories = directories;
 		this.clock = clock;
 	}
 
 	@GetMapping
 	List<OfficeEntry> offices() {
 		LocalDate today = LocalDate.now(this.clock);
-		return this.directory.offices().stream().map(office -> OfficeEntry.of(office, today)).toList();
+		return this.directories.current().offices().stream().map(office -> OfficeEntry.of(office, today)).toList();
 	}
 
 	/** An office as the API shows it, with today's holder. */

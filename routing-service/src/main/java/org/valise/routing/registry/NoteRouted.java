@@ -9,6 +9,7 @@ import org.valise.routing.directory.Channel;
 import org.valise.routing.directory.Office;
 import org.valise.routing.note.NoteFields;
 import org.valise.routing.note.NoteReceived;
+import org.valise.routing.routing.Copy;
 import org.valise.routing.routing.Explanation;
 import org.valise.routing.routing.Outcome;
 import org.valise.routing.routing.Priority;
@@ -17,13 +18,14 @@ import org.valise.routing.routing.RoutingDecision;
 
 /**
  * Event written to {@code notes.routed.v1} ({@code note-routed.v1.schema.json}): the registry registered a note and
- * decided where it goes. It carries the note itself, so that no reader ever needs to call back.
+ * decided where it goes, found it already registered, or a clerk routed it by hand. It carries the note itself, so
+ * that no reader ever needs to call back.
  *
  * @param noteId the note's id, also the record key
- * @param registryNumber e.g. IN/2026/000123
- * @param registeredAt when the number was assigned
- * @param routedAt when the destination was decided
- * @param outcome routed by a rule, or sent to triage
+ * @param registryNumber e.g. IN/2026/000123 (for a duplicate: the original's)
+ * @param registeredAt when the note was registered
+ * @param routedAt when this decision was taken
+ * @param outcome routed, sent to triage, or a duplicate
  * @param destination the office that receives it first
  * @param copies the other offices that receive it
  * @param priority how fast it must be acknowledged
@@ -32,21 +34,47 @@ import org.valise.routing.routing.RoutingDecision;
  * @param receivedAt when intake accepted it
  * @param note the note's fields, as received
  * @param text its raw text, as received
+ * @param duplicateOf for a duplicate, the note registered first; else {@code null}
+ * @param revision 1 for the registry's first decision, then one more for each decision by a clerk
+ * @param decidedBy {@code rules}, or the clerk who decided
+ * @param reason why the clerk decided so; {@code null} for decisions of the rules
  */
 public record NoteRouted(String noteId, String registryNumber, Instant registeredAt, Instant routedAt, Outcome outcome,
 		RoutedOffice destination, List<RoutedCopy> copies, Priority priority, Instant acknowledgementDeadline,
-		Explanation explanation, Instant receivedAt, NoteFields note, String text) {
+		Explanation explanation, Instant receivedAt, NoteFields note, String text, DuplicateOf duplicateOf, int revision,
+		String decidedBy, String reason) {
 
+	/** {@code decidedBy} of automatic decisions. */
+	public static final String RULES = "rules";
+
+	/** The registry's first decision on a note: numbered, routed by the rules. */
 	static NoteRouted of(NoteReceived received, RegistryNumber number, Instant at, RoutingDecision decision,
 			Instant deadline) {
 		LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
-		List<RoutedCopy> copies = decision.copies()
-			.stream()
-			.map(copy -> new RoutedCopy(RoutedOffice.of(copy.office(), today), copy.purpose()))
-			.toList();
 		return new NoteRouted(received.noteId(), number.toString(), at, at, decision.outcome(),
-				RoutedOffice.of(decision.destination(), today), copies, decision.priority(), deadline,
-				decision.explanation(), received.receivedAt(), received.note(), received.text());
+				RoutedOffice.of(decision.destination(), today), RoutedCopy.of(decision.copies(), today),
+				decision.priority(), deadline, decision.explanation(), received.receivedAt(), received.note(),
+				received.text(), null, 1, RULES, null);
+	}
+
+	/**
+	 * A note found already registered: it keeps the original's number, destination, priority and deadline, and has
+	 * nothing to deliver (no copies).
+	 */
+	static NoteRouted duplicate(NoteReceived received, Instant registeredAt, Instant at, NoteRouted original,
+			DuplicateOf of, Explanation why, int revision) {
+		return new NoteRouted(received.noteId(), of.registryNumber(), registeredAt, at, Outcome.DUPLICATE,
+				original.destination(), List.of(), original.priority(), original.acknowledgementDeadline(), why,
+				received.receivedAt(), received.note(), received.text(), of, revision, RULES, null);
+	}
+
+	/** The next revision of this decision, taken by a clerk. */
+	NoteRouted decidedByClerk(Instant at, Outcome outcome, Office destination, List<Copy> copies, Instant deadline,
+			Explanation why, String clerk, String reason) {
+		LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+		return new NoteRouted(this.noteId, this.registryNumber, this.registeredAt, at, outcome,
+				RoutedOffice.of(destination, today), RoutedCopy.of(copies, today), this.priority, deadline, why,
+				this.receivedAt, this.note, this.text, null, this.revision + 1, clerk, reason);
 	}
 
 	/**
@@ -60,7 +88,8 @@ public record NoteRouted(String noteId, String registryNumber, Instant registere
 	 */
 	public record RoutedOffice(String id, String name, String headTitle, String holder, List<Channel> channels) {
 
-		static RoutedOffice of(Office office, LocalDate day) {
+		/** The office as the event shows it, with its holder on that day. */
+		public static RoutedOffice of(Office office, LocalDate day) {
 			return new RoutedOffice(office.id(), office.name(), office.headTitle(), office.holderOn(day),
 					office.channels());
 		}
@@ -74,6 +103,12 @@ public record NoteRouted(String noteId, String registryNumber, Instant registere
 	 * @param purpose for action or for information
 	 */
 	public record RoutedCopy(RoutedOffice office, Purpose purpose) {
+
+		/** The copies as the event shows them, with their holders on that day. */
+		public static List<RoutedCopy> of(List<Copy> copies, LocalDate day) {
+			return copies.stream().map(copy -> new RoutedCopy(RoutedOffice.of(copy.office(), day), copy.purpose())).toList();
+		}
+
 	}
 
 }

@@ -4,50 +4,45 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.support.serializer.JacksonJsonSerde;
-import org.valise.routing.directory.Directory;
-import org.valise.routing.note.NoteReceived;
+import org.valise.routing.directory.DirectorySource;
+import org.valise.routing.registry.NoteReceivedReader.Admission;
 import org.valise.routing.registry.RegistrationProcessor.Registrar;
-import org.valise.routing.routing.RoutingPolicy;
+import org.valise.routing.routing.RoutingPolicies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The registry topology: {@code notes.received.v1} → read (bad records skipped) → every note re-keyed to one key
- * and repartitioned into a one-partition topic (one total order: unique, gap-free, monotonic numbers) → register
- * and route → {@code notes.routed.v1}, keyed by note id. Runs with {@code exactly_once_v2}.
+ * The registry topology: {@code notes.received.v1} → read (a record that is not a valid NoteReceived goes to
+ * {@code notes.received.v1.dlq}) → merged with clerks' commands from {@code routing.commands.v1} → every input
+ * re-keyed to one key and repartitioned into a one-partition topic (one total order: unique, gap-free, monotonic
+ * numbers; duplicates and manual decisions decided in that order) → the registry desk → {@code notes.routed.v1},
+ * keyed by note id (or the dead-letter topic). Runs with {@code exactly_once_v2}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class RegistryTopology {
 
-	static final String RECEIVED_TOPIC = "notes.received.v1";
-
-	static final String ROUTED_TOPIC = "notes.routed.v1";
-
-	static final String COUNTERS_STORE = "registry-counters";
-
-	/** The one key every note takes on its way to the registry desk. */
+	/** The one key every input takes on its way to the registry desk. */
 	static final String REGISTRY_KEY = "registry";
 
 	/** Written by routing-service (its only writer). */
 	@Bean
-	NewTopic notesRoutedTopic() {
-		return TopicBuilder.name(ROUTED_TOPIC).partitions(3).build();
+	NewTopic notesRoutedTopic(RegistryTopics topics) {
+		return TopicBuilder.name(topics.routed()).partitions(3).build();
 	}
 
 	/**
@@ -55,8 +50,26 @@ class RegistryTopology {
 	 * also starts cleanly on a broker where intake has not run yet.
 	 */
 	@Bean
-	NewTopic notesReceivedTopic() {
-		return TopicBuilder.name(RECEIVED_TOPIC).partitions(3).build();
+	NewTopic notesReceivedTopic(RegistryTopics topics) {
+		return TopicBuilder.name(topics.received()).partitions(3).build();
+	}
+
+	/** Written by routing-service: received records it could not take. */
+	@Bean
+	NewTopic notesReceivedDlqTopic(RegistryTopics topics) {
+		return TopicBuilder.name(topics.receivedDlq()).partitions(3).build();
+	}
+
+	/** Internal: written by routing-service's clerk API, read by its registry desk. */
+	@Bean
+	NewTopic routingCommandsTopic(RegistryTopics topics) {
+		return TopicBuilder.name(topics.commands()).partitions(3).build();
+	}
+
+	/** On close, leave the group at once (static membership), so that another instance takes the desk over. */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+		return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
 	}
 
 	@Bean
@@ -66,36 +79,60 @@ class RegistryTopology {
 	}
 
 	@Bean
-	RoutingPolicy routingPolicy(Directory directory) {
-		return new RoutingPolicy(directory);
+	RoutingPolicies routingPolicies(DirectorySource directories, RuleOrder order) {
+		return new RoutingPolicies(directories::current, order.rules());
 	}
 
 	@Bean
-	Registrar registrar(RoutingPolicy policy, RegistryProperties registry, AcknowledgementDeadlines deadlines,
-			JsonMapper json, Clock clock, MeterRegistry meters,
-			@Value("${spring.application.name:routing-service}") String applicationName) {
-		return new Registrar(policy, registry, deadlines, new CloudEventHeaders("/valise/" + applicationName), json,
-				clock, meters);
+	CloudEventHeaders cloudEventHeaders(@Value("${spring.application.name:routing-service}") String applicationName) {
+		return new CloudEventHeaders("/valise/" + applicationName);
 	}
 
 	@Bean
-	KStream<String, String> registryStream(StreamsBuilder builder, Registrar registrar) {
-		Serde<NoteReceived> notes = new JacksonJsonSerde<NoteReceived>(NoteReceived.class, registrar.json())
-			.noTypeInfo()
-			.ignoreTypeHeaders();
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTERS_STORE),
-				Serdes.String(), Serdes.Long()));
-		KStream<String, String> routed = builder
-			.stream(RECEIVED_TOPIC, Consumed.with(Serdes.String(), Serdes.String()).withName("notes-received"))
-			.processValues(() -> new NoteReceivedReader(registrar.json()), Named.as("read-note-received"))
-			.selectKey((noteId, note) -> REGISTRY_KEY, Named.as("to-registry-desk"))
-			.repartition(Repartitioned.<String, NoteReceived>as("registry")
+	Registrar registrar(RoutingPolicies policies, RegistryProperties registry, AcknowledgementDeadlines deadlines,
+			CloudEventHeaders headers, JsonMapper json, Clock clock, MeterRegistry meters) {
+		return new Registrar(policies, registry, deadlines, headers, json, clock, meters);
+	}
+
+	@Bean
+	KStream<String, Outgoing> registryStream(StreamsBuilder builder, Registrar registrar, RegistryTopics topics) {
+		return build(builder, registrar, topics);
+	}
+
+	/** Adds the registry to a topology (also used by tests to run several instances side by side). */
+	static KStream<String, Outgoing> build(StreamsBuilder builder, Registrar registrar, RegistryTopics topics) {
+		RegistryStores.builders(registrar.json()).forEach(builder::addStateStore);
+		KStream<String, DeskInput> notes = builder
+			.stream(topics.received(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("notes-received"))
+			.processValues(() -> new NoteReceivedReader(registrar.json(), registrar.clock(), registrar.meters()),
+					Named.as("read-note-received"))
+			.split(Named.as("admission-"))
+			.branch((noteId, admission) -> admission.rejected(),
+					Branched.withConsumer(rejected -> rejected.mapValues(Admission::deadLetter, Named.as("rejected-value"))
+						.to(topics.receivedDlq(),
+								Produced.with(Serdes.String(), Serdes.ByteArray()).withName("notes-received-dlq"))))
+			.defaultBranch(Branched.as("admitted"))
+			.get("admission-admitted")
+			.mapValues(admission -> DeskInput.of(admission.note()), Named.as("note-to-desk"));
+		KStream<String, DeskInput> commands = builder
+			.stream(topics.commands(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("routing-commands"))
+			.mapValues(new RoutingCommandReader(registrar.json()), Named.as("read-routing-command"))
+			.filter((noteId, command) -> command != null, Named.as("readable-commands"));
+		KStream<String, Outgoing> desk = notes.merge(commands, Named.as("notes-and-commands"))
+			.selectKey((noteId, input) -> REGISTRY_KEY, Named.as("to-registry-desk"))
+			.repartition(Repartitioned.<String, DeskInput>as("registry")
 				.withKeySerde(Serdes.String())
-				.withValueSerde(notes)
+				.withValueSerde(DeskInput.serde(registrar.json()))
 				.withNumberOfPartitions(1))
-			.process(() -> new RegistrationProcessor(registrar), Named.as("register-and-route"), COUNTERS_STORE);
-		routed.to(ROUTED_TOPIC, Produced.with(Serdes.String(), Serdes.String()).withName("notes-routed"));
-		return routed;
+			.process(() -> new RegistrationProcessor(registrar), Named.as("register-and-route"),
+					RegistryStores.ALL.toArray(String[]::new));
+		desk.filter((noteId, out) -> !out.deadLetter(), Named.as("routed"))
+			.mapValues(Outgoing::value, Named.as("routed-value"))
+			.to(topics.routed(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("notes-routed"));
+		desk.filter((noteId, out) -> out.deadLetter(), Named.as("dead-lettered"))
+			.mapValues(Outgoing::value, Named.as("dead-lettered-value"))
+			.to(topics.receivedDlq(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("notes-received-dlq-desk"));
+		return desk;
 	}
 
 }

@@ -1,9 +1,13 @@
 package org.valise.routing.routing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.valise.routing.directory.Directory;
@@ -15,13 +19,18 @@ import org.valise.routing.text.Term;
 
 /**
  * Decides where a received note goes, by ordered rules over the organisation directory, and explains why: not
- * correspondence → triage; {@code highest-destination}; {@code enclosure-addressee}; {@code recipient-office};
- * {@code in-reply-to}; {@code signatory-rank}; {@code subject-keywords}; otherwise {@code triage}. Pure: no Spring,
- * no Kafka, no clock.
+ * correspondence → triage; then the rules in the configured order (by default {@code highest-destination},
+ * {@code enclosure-addressee}, {@code recipient-office}, {@code in-reply-to}, {@code signatory-rank},
+ * {@code subject-keywords}); the first that applies decides, confidential notes stay with cleared offices, and
+ * when none applies the note goes to {@code triage}. Pure: no Spring, no Kafka, no clock.
  */
 public final class RoutingPolicy {
 
 	static final String TRIAGE = "triage";
+
+	/** The ids of the ordered rules, in their default order. */
+	public static final List<String> RULES = List.of(HighestDestinationRule.ID, EnclosureAddresseeRule.ID,
+			RecipientOfficeRule.ID, InReplyToRule.ID, SignatoryRankRule.ID, SubjectRule.ID);
 
 	private static final List<Term> URGENCY = Stream.of("urgent", "urgently", "urgente", "urgence", "urgencia")
 		.map(Term::words)
@@ -33,14 +42,53 @@ public final class RoutingPolicy {
 
 	private final SubjectRule subjects;
 
-	/** A policy over that directory. */
+	/** A policy over that directory, with the rules in their default order. */
 	public RoutingPolicy(Directory directory) {
+		this(directory, RULES);
+	}
+
+	/**
+	 * A policy over that directory applying the rules in the given order; a rule left out is not applied.
+	 * @throws IllegalArgumentException naming an unknown or repeated rule id
+	 */
+	public RoutingPolicy(Directory directory, List<String> order) {
 		this.directory = Objects.requireNonNull(directory, "directory");
+		checkOrder(order);
 		Addressees addressees = new Addressees(directory);
 		this.subjects = new SubjectRule(directory);
-		this.rules = List.of(new HighestDestinationRule(directory, addressees), new EnclosureAddresseeRule(addressees),
-				new RecipientOfficeRule(addressees), new InReplyToRule(directory), new SignatoryRankRule(directory),
-				this.subjects);
+		Map<String, RoutingRule> known = Stream
+			.of(new HighestDestinationRule(directory, addressees), new EnclosureAddresseeRule(addressees),
+					new RecipientOfficeRule(addressees), new InReplyToRule(directory), new SignatoryRankRule(directory),
+					this.subjects)
+			.collect(Collectors.toMap(RoutingRule::id, rule -> rule));
+		this.rules = order.stream().map(known::get).toList();
+	}
+
+	/**
+	 * Checks an order of rules.
+	 * @throws IllegalArgumentException naming the first unknown or repeated rule id
+	 */
+	public static void checkOrder(List<String> order) {
+		Set<String> seen = new HashSet<>();
+		for (String id : Objects.requireNonNull(order, "order")) {
+			if (!RULES.contains(id)) {
+				throw new IllegalArgumentException("Unknown routing rule '" + id + "' in valise.routing.rules; the rules "
+						+ "are " + String.join(", ", RULES) + " (confidential clearance and triage always apply last)");
+			}
+			if (!seen.add(id)) {
+				throw new IllegalArgumentException("Routing rule '" + id + "' is listed twice in valise.routing.rules");
+			}
+		}
+	}
+
+	/** The directory it routes over. */
+	public Directory directory() {
+		return this.directory;
+	}
+
+	/** The ids of its rules, in the order they are tried. */
+	public List<String> ruleOrder() {
+		return this.rules.stream().map(RoutingRule::id).toList();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.valise.routing.note.NoteFields;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 class RoutingPolicyTests {
@@ -180,6 +181,44 @@ class RoutingPolicyTests {
 
 		assertThat(decision.destination().id()).isEqualTo("DDGO");
 		assertThat(decision.explanation().summary()).contains("confidential");
+	}
+
+	@Test
+	void appliesTheRulesInTheConfiguredOrder() {
+		Sample sriLanka = SampleNotes.get("dev-06-sri-lanka-two-enclosures-minister-and-ambassador.txt");
+		RoutingPolicy signatoryFirst = new RoutingPolicy(this.directory,
+				List.of("signatory-rank", "highest-destination", "enclosure-addressee", "recipient-office"));
+
+		RoutingDecision decision = signatoryFirst.decide(fields(sriLanka.fields()), sriLanka.text());
+
+		assertThat(this.policy.decide(fields(sriLanka.fields()), sriLanka.text()).explanation().rule())
+			.isEqualTo("enclosure-addressee");
+		assertThat(decision.explanation().rule()).isEqualTo("signatory-rank");
+		assertThat(decision.destination().id()).isEqualTo("DDGO");
+		assertThat(signatoryFirst.ruleOrder()).startsWith("signatory-rank").hasSize(4);
+	}
+
+	@Test
+	void refusesAnUnknownOrRepeatedRuleNamingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RoutingPolicy(this.directory, List.of("highest-destination", "astrology")))
+			.withMessageStartingWith("Unknown routing rule 'astrology' in valise.routing.rules");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RoutingPolicies(() -> this.directory, List.of("in-reply-to", "in-reply-to")))
+			.withMessageContaining("'in-reply-to' is listed twice");
+	}
+
+	@Test
+	void rebuildsThePolicyWhenTheDirectoryChanges() {
+		java.util.concurrent.atomic.AtomicReference<Directory> current = new java.util.concurrent.atomic.AtomicReference<>(
+				this.directory);
+		RoutingPolicies policies = new RoutingPolicies(current::get, RoutingPolicy.RULES);
+		RoutingPolicy first = policies.current();
+
+		current.set(iomDirectory());
+
+		assertThat(policies.current()).isSameAs(policies.current()).isNotSameAs(first);
+		assertThat(policies.current().directory()).isSameAs(current.get());
 	}
 
 	/** Routes every sample, prints the table and the summary line, returns the misrouted ones. */
