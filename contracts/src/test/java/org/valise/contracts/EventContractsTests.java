@@ -29,8 +29,9 @@ class EventContractsTests {
 	@Test
 	void declaresTheThreeTopicsAndTheirEventTypes() {
 		assertThat(this.contracts.topics()).containsExactly("notes.received.v1", "notes.routed.v1", "notes.delivery.v1");
-		assertThat(this.contracts.eventTypes("notes.delivery.v1")).containsExactly("org.valise.note.delivered.v1",
-				"org.valise.note.acknowledged.v1");
+		assertThat(this.contracts.eventTypes("notes.delivery.v1")).containsExactlyInAnyOrder(
+				"org.valise.note.delivered.v1", "org.valise.note.acknowledged.v1", "org.valise.note.escalated.v1",
+				"org.valise.note.delivery-failed.v1", "org.valise.note.receipt-drafted.v1");
 	}
 
 	@Test

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -150,8 +153,74 @@ abstract class ReferenceNoteFlowScenario {
 		assertThat(done.get("registryNumber").asString()).isEqualTo(registryNumber);
 
 		// then: every event about the note is on its topic, in order, honouring the contract
-		assertThat(eventTypes(noteId)).containsExactly("org.valise.note.received.v1", "org.valise.note.routed.v1",
+		assertThat(eventTypes(noteId)).containsSubsequence("org.valise.note.received.v1", "org.valise.note.routed.v1",
 				"org.valise.note.delivered.v1", "org.valise.note.acknowledged.v1");
+	}
+
+	@Test
+	void concurrentDuplicateSubmissionsAreRoutedAndDeliveredOnce() throws Exception {
+		String note = SharedNotes.read("dev-01-ghana-president-letter-highest-authority.txt");
+		String retried = SharedNotes.read("dev-04-nepal-department-policy-research.txt");
+		String key = "retry-" + UUID.randomUUID();
+
+		// when: the same note arrives twice at once, and another is submitted twice at once with one Idempotency-Key
+		List<CompletableFuture<HttpResponse<String>>> submissions = List.of(submitAsync(note, null),
+				submitAsync(note, null), submitAsync(retried, key), submitAsync(retried, key));
+		List<String> ids = new ArrayList<>();
+		for (CompletableFuture<HttpResponse<String>> submission : submissions) {
+			HttpResponse<String> response = submission.get();
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+			ids.add(this.json.readTree(response.body()).get("noteId").asString());
+		}
+
+		// then: the retry got the first submission's id
+		assertThat(ids.get(2)).isEqualTo(ids.get(3));
+		Set<String> sameNote = Set.of(ids.get(0), ids.get(1));
+		String retriedId = ids.get(2);
+
+		// then: of the note sent twice, one is routed and the other is registered as its duplicate
+		List<JsonNode> routed = bodies(awaitRecords("notes.routed.v1", sameNote));
+		assertThat(routed).extracting((event) -> event.get("outcome").asString())
+			.containsExactlyInAnyOrder("ROUTED", "DUPLICATE");
+		JsonNode original = routed.stream().filter((event) -> "ROUTED".equals(event.get("outcome").asString()))
+			.findFirst().orElseThrow();
+		JsonNode duplicate = routed.stream().filter((event) -> "DUPLICATE".equals(event.get("outcome").asString()))
+			.findFirst().orElseThrow();
+		String originalId = original.get("noteId").asString();
+		assertThat(duplicate.at("/duplicateOf/noteId").asString()).isEqualTo(originalId);
+		assertThat(duplicate.get("registryNumber").asString()).isEqualTo(original.get("registryNumber").asString());
+
+		// then: the retried submission is routed once
+		assertThat(bodies(awaitRecords("notes.routed.v1", Set.of(retriedId))))
+			.filteredOn((event) -> "ROUTED".equals(event.get("outcome").asString()))
+			.hasSize(1);
+
+		// then: one delivery each, none for the duplicate
+		List<ConsumerRecord<String, String>> deliveries = awaitRecords("notes.delivery.v1", Set.of(originalId, retriedId));
+		assertThat(deliveries).filteredOn((record) -> "org.valise.note.delivered.v1".equals(header(record, "ce_type")))
+			.extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder(originalId, retriedId);
+
+		// then: the duplicate's tracking view points at the original
+		String duplicateId = duplicate.get("noteId").asString();
+		JsonNode view = awaitState(this.notification.uri("/api/v1/notes/" + duplicateId), "DUPLICATE");
+		assertThat(view.at("/duplicateOf/noteId").asString()).isEqualTo(originalId);
+	}
+
+	private CompletableFuture<HttpResponse<String>> submitAsync(String note, String idempotencyKey) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.intake.uri("/api/v1/notes"))
+			.header("Content-Type", "text/plain; charset=UTF-8")
+			.header("Authorization", "Bearer " + REGISTRY_TOKEN)
+			.timeout(Duration.ofSeconds(20))
+			.POST(HttpRequest.BodyPublishers.ofString(note, StandardCharsets.UTF_8));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private List<JsonNode> bodies(List<ConsumerRecord<String, String>> records) {
+		return records.stream().map((record) -> this.json.readTree(record.value())).toList();
 	}
 
 	private HttpResponse<String> acknowledge(URI tracking, String token) throws Exception {
@@ -205,31 +274,51 @@ abstract class ReferenceNoteFlowScenario {
 	}
 
 	private List<String> eventTypes(String noteId) {
-		EventContracts contracts = EventContracts.load();
 		List<String> types = new ArrayList<>();
+		for (String topic : List.of("notes.received.v1", "notes.routed.v1", "notes.delivery.v1")) {
+			for (ConsumerRecord<String, String> record : awaitRecords(topic, Set.of(noteId))) {
+				types.add(header(record, "ce_type"));
+			}
+		}
+		return types;
+	}
+
+	/**
+	 * Everything on a topic about the given notes, read from the beginning by a plain read_committed consumer, as
+	 * a registry or an archive would; waits until each note has at least one record there. Every record read
+	 * must honour the contract.
+	 */
+	private List<ConsumerRecord<String, String>> awaitRecords(String topic, Set<String> noteIds) {
+		EventContracts contracts = EventContracts.load();
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
 				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
 				"system-test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
 				new StringDeserializer())) {
-			for (String topic : List.of("notes.received.v1", "notes.routed.v1", "notes.delivery.v1")) {
-				consumer.subscribe(List.of(topic));
-				List<ConsumerRecord<String, String>> records = new ArrayList<>();
-				await().atMost(Duration.ofSeconds(20)).until(() -> {
-					consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-					return records.stream().anyMatch((record) -> noteId.equals(record.key()));
-				});
-				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-				for (ConsumerRecord<String, String> record : records) {
-					if (noteId.equals(record.key())) {
-						contracts.assertHonoured(record.topic(), record.key(), record.headers(), record.value());
-						types.add(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+			consumer.subscribe(List.of(topic));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(300)).forEach((record) -> {
+					if (noteIds.contains(record.key())) {
+						records.add(record);
 					}
+				});
+				return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(noteIds);
+			});
+			// what is already committed behind the first records
+			consumer.poll(Duration.ofMillis(1000)).forEach((record) -> {
+				if (noteIds.contains(record.key())) {
+					records.add(record);
 				}
-				consumer.unsubscribe();
-			}
+			});
 		}
-		return types;
+		records.forEach((record) -> contracts.assertHonoured(record.topic(), record.key(), record.headers(),
+				record.value()));
+		return records;
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	private ServiceProcess start(String name, int port, Map<String, String> environment, String... arguments)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.valise.notification.command.AcknowledgeNote;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/notes/{noteId}/acknowledgements}: the destination office acknowledges a delivered note.
+ * {@code POST /api/v1/notes/{noteId}/acknowledgements}: an office acknowledges a delivered note with its bearer token.
+ * 202 with the decision (status ACKNOWLEDGED), or 202 status PENDING when it did not come within
+ * {@code valise.acknowledgement.reply-timeout} (the tracking view at Location shows it); refusals are problems.
  */
 @RestController
 @RequestMapping("/api/v1/notes")
@@ -29,7 +32,8 @@ class AcknowledgementController {
 	@PostMapping("/{noteId}/acknowledgements")
 	ResponseEntity<AcknowledgementAccepted> acknowledge(@PathVariable UUID noteId, AuthenticatedOffice office,
 			@Valid @RequestBody AcknowledgementRequest request) {
-		AcknowledgementAccepted accepted = this.acknowledgements.acknowledge(noteId, office, request);
+		AcknowledgementAccepted accepted = this.acknowledgements.acknowledge(noteId, office.id(),
+				request.acknowledgedBy(), request.comment(), AcknowledgeNote.VIA_API, null);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/notes/" + noteId)).body(accepted);
 	}
 

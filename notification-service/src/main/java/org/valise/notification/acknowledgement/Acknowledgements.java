@@ -1,91 +1,63 @@
 package org.valise.notification.acknowledgement;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.valise.notification.event.DeliveryEvents;
-import org.valise.notification.event.NoteAcknowledged;
-import org.valise.notification.event.Office;
-import org.valise.notification.tracking.NoteTracking;
-import org.valise.notification.tracking.NoteTrackings;
-import org.valise.notification.tracking.TrackingState;
+import org.valise.notification.ValiseProperties;
+import org.valise.notification.command.AcknowledgeNote;
+import org.valise.notification.command.CommandResult;
+import org.valise.notification.command.Commands;
 import org.valise.notification.web.ApiProblems;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Records an office's acknowledgement of a delivered note: only the destination office, only once the note is
- * DELIVERED, published as NoteAcknowledged before the caller is answered.
+ * Asks the tracking topology to record an acknowledgement and waits for its decision (destination office or, after
+ * escalation, its deputy or an office escalated to; delivered; not yet acknowledged; link not yet used). The decision
+ * is taken by the one task that owns the note, from its current state: two acknowledgements racing on two instances
+ * are decided one after the other, the second refused.
  */
 @Service
 class Acknowledgements {
 
-	private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
+	private final Commands commands;
 
-	/** How long this instance remembers an acknowledgement its tracking view may not show yet. */
-	private static final Duration RECENT = Duration.ofMinutes(5);
+	private final ValiseProperties.Acknowledgement settings;
 
-	private final NoteTrackings trackings;
-
-	private final DeliveryEvents events;
-
-	private final MeterRegistry meters;
-
-	// The view is updated asynchronously: this closes the window in which a second acknowledgement would still see
-	// DELIVERED, on this instance. Across instances the tracking aggregate records both acknowledgements.
-	private final Map<UUID, Instant> recent = new ConcurrentHashMap<>();
-
-	Acknowledgements(NoteTrackings trackings, DeliveryEvents events, MeterRegistry meters) {
-		this.trackings = trackings;
-		this.events = events;
-		this.meters = meters;
+	Acknowledgements(Commands commands, ValiseProperties properties) {
+		this.commands = commands;
+		this.settings = properties.acknowledgement();
 	}
 
-	AcknowledgementAccepted acknowledge(UUID noteId, AuthenticatedOffice office, AcknowledgementRequest request) {
-		NoteTracking tracking = this.trackings.find(noteId).orElseThrow(() -> ApiProblems.noteNotFound(noteId));
-		Office destination = tracking.destination();
-		String state = String.valueOf(tracking.state());
-		if (destination == null) {
-			throw ApiProblems.wrongState(noteId, state, TrackingState.DELIVERED.name(), "it has not been routed yet");
-		}
-		if (!destination.id().equalsIgnoreCase(office.id())) {
-			log.warn("Refused acknowledgement of note {} ({}) by office {}: destination is {}", noteId,
-					tracking.registryNumber(), office.id(), destination.id());
-			throw ApiProblems.notDestinationOffice(noteId, office.id(), destination.id());
-		}
-		if (tracking.state() != TrackingState.DELIVERED) {
-			throw ApiProblems.wrongState(noteId, state, TrackingState.DELIVERED.name(),
-					(tracking.state() == TrackingState.ACKNOWLEDGED) ? "it has already been acknowledged"
-							: "it has not been delivered yet");
-		}
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		this.recent.values().removeIf((at) -> at.isBefore(now.minus(RECENT)));
-		if (this.recent.putIfAbsent(noteId, now) != null) {
-			throw ApiProblems.wrongState(noteId, TrackingState.ACKNOWLEDGED.name(), TrackingState.DELIVERED.name(),
-					"it has already been acknowledged");
-		}
-		NoteAcknowledged event = new NoteAcknowledged(noteId, tracking.registryNumber(), destination,
-				request.acknowledgedBy().strip(), now, blankToNull(request.comment()));
-		String eventId;
-		try {
-			eventId = this.events.acknowledged(event);
-		}
-		catch (RuntimeException ex) {
-			this.recent.remove(noteId);
-			throw ex;
-		}
-		this.meters.counter("valise.notes.acknowledged", "office", destination.id()).increment();
-		log.info("Note {} ({}) acknowledged for {} by {}", noteId, tracking.registryNumber(), destination.id(),
-				event.acknowledgedBy());
-		return new AcknowledgementAccepted(noteId, tracking.registryNumber(), destination.id(),
-				event.acknowledgedBy(), now, event.comment(), eventId);
+	/**
+	 * @throws org.springframework.web.ErrorResponseException with the problem when refused
+	 */
+	AcknowledgementAccepted acknowledge(UUID noteId, String office, String acknowledgedBy, String comment, String via,
+			String tokenId) {
+		String commandId = UUID.randomUUID().toString();
+		AcknowledgeNote command = new AcknowledgeNote(commandId, noteId, office, acknowledgedBy.strip(),
+				blankToNull(comment), via, tokenId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		CommandResult result = this.commands.request(noteId, Commands.ACKNOWLEDGE_NOTE, commandId, command,
+				this.settings.replyTimeout());
+		return switch (result.outcome()) {
+			case CommandResult.ACCEPTED -> new AcknowledgementAccepted(AcknowledgementAccepted.ACKNOWLEDGED, noteId,
+					result.registryNumber(), result.office(), result.acknowledgedBy(), result.at(), result.comment(),
+					result.eventId(), commandId);
+			case CommandResult.PENDING -> new AcknowledgementAccepted(AcknowledgementAccepted.PENDING, noteId, null,
+					office, command.acknowledgedBy(), command.requestedAt(), command.comment(), null, commandId);
+			case CommandResult.NOT_FOUND -> throw ApiProblems.noteNotFound(noteId);
+			case CommandResult.FORBIDDEN -> throw ApiProblems.notDestinationOffice(noteId, office, offices(result));
+			case CommandResult.GONE -> throw ApiProblems.linkGone("link-used", result.detail());
+			default -> throw ApiProblems.wrongState(noteId, result.state(), "DELIVERED", result.detail());
+		};
+	}
+
+	private static List<String> offices(CommandResult result) {
+		return (result.allowedOffices() == null || result.allowedOffices().isBlank()) ? List.of()
+				: Arrays.asList(result.allowedOffices().split(","));
 	}
 
 	private static String blankToNull(String text) {

@@ -1,4 +1,4 @@
 /**
- * Acknowledgement of a delivered note by its destination office, authenticated by the office's bearer token.
+ * Acknowledgement of a delivered note by its office (or, after escalation, its deputy or an office above): by API with the office's bearer token, or by a signed single-use link.
  */
 package org.valise.notification.acknowledgement;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.valise.notification.event.NoteEscalated;
 import org.valise.notification.event.NoteFields;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
@@ -13,8 +14,9 @@ import org.valise.notification.event.Office;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes the e-mail for a routed note: registry number, why this office, the extracted fields, how to acknowledge,
- * and the note's full text as received (any script).
+ * Writes the e-mail for a routed note (or for an escalation notice about it): registry number, why this office, the
+ * extracted fields, how to acknowledge (the signed one-click link, or the API), and the note's full text as received
+ * (any script).
  */
 class NoteMailComposer {
 
@@ -25,16 +27,30 @@ class NoteMailComposer {
 	}
 
 	NoteMail compose(NoteRouted routed) {
+		return compose(routed, null, null);
+	}
+
+	/**
+	 * @param routed the routing in force
+	 * @param acknowledgementLink the recipient office's signed one-click link, or null
+	 * @param escalation the escalation this mail notifies, or null for the note's delivery to its destination
+	 */
+	NoteMail compose(NoteRouted routed, URI acknowledgementLink, NoteEscalated escalation) {
 		NoteFields note = (routed.note() != null) ? routed.note() : emptyFields();
-		String office = officeName(routed.destination());
-		String subject = "[" + routed.registryNumber() + "] " + kind(note)
-				+ ((note.reference() != null) ? " No. " + note.reference() : "") + " from "
+		Office recipient = (escalation != null) ? escalation.escalatedTo() : routed.destination();
+		String office = officeName(recipient);
+		String subject = ((escalation != null) ? "[ESCALATED] " : "") + "[" + routed.registryNumber() + "] "
+				+ kind(note) + ((note.reference() != null) ? " No. " + note.reference() : "") + " from "
 				+ ((note.sender() != null) ? note.sender() : "an unknown sender") + " — for " + office;
 		String ackUrl = stripSlash(this.publicUrl.toString()) + "/api/v1/notes/" + routed.noteId()
 				+ "/acknowledgements";
 		Map<String, String> summary = new LinkedHashMap<>();
 		summary.put("Registry number", routed.registryNumber());
-		summary.put("For", office + ((routed.destination() != null) ? " (" + routed.destination().id() + ")" : ""));
+		summary.put("For", office + ((recipient != null) ? " (" + recipient.id() + ")" : ""));
+		if (escalation != null) {
+			summary.put("Escalation", "level " + escalation.level() + ", not acknowledged by "
+					+ officeName(escalation.destination()) + " by " + escalation.missedDeadline());
+		}
 		summary.put("Priority", routed.priority());
 		summary.put("Acknowledge by", String.valueOf(routed.acknowledgementDeadline()));
 		summary.put("Copies", copies(routed.copies()));
@@ -55,11 +71,19 @@ class NoteMailComposer {
 		NoteRouted.Explanation why = (routed.explanation() != null) ? routed.explanation()
 				: new NoteRouted.Explanation(null, null, List.of());
 		List<String> evidence = (why.evidence() != null) ? why.evidence() : List.of();
-		String intro = routed.triaged()
-				? "No routing rule could decide where this note goes: it was sent to " + office + " for triage."
-				: "The registry routed this note to " + office + ", which is asked to act on it and acknowledge it.";
+		String intro;
+		if (escalation != null) {
+			intro = "This note was routed to " + officeName(escalation.destination()) + " and was not acknowledged by "
+					+ escalation.missedDeadline() + ": it is escalated to " + office + " (level " + escalation.level()
+					+ "), which is asked to see that it is acted upon and to acknowledge it.";
+		}
+		else {
+			intro = routed.triaged()
+					? "No routing rule could decide where this note goes: it was sent to " + office + " for triage."
+					: "The registry routed this note to " + office + ", which is asked to act on it and acknowledge it.";
+		}
 		Sections sections = new Sections(intro, summary, why, evidence, fields, enclosures(note),
-				acknowledgementHowTo(ackUrl, routed),
+				acknowledgementHowTo(ackUrl, routed, acknowledgementLink), acknowledgementLink,
 				(routed.text() != null) ? routed.text() : "(no text was received: structured submission)");
 		return new NoteMail(subject, text(sections), html(subject, sections));
 	}
@@ -95,15 +119,21 @@ class NoteMailComposer {
 			s.enclosures().forEach((enclosure) -> out.append("<li>").append(escape(enclosure)).append("</li>"));
 			out.append("</ul>\n");
 		}
-		out.append("<h2>How to acknowledge</h2>\n<pre>").append(escape(s.howTo())).append("</pre>\n");
+		out.append("<h2>How to acknowledge</h2>\n");
+		if (s.link() != null) {
+			out.append("<p><a href=\"").append(escape(s.link().toString())).append("\">Acknowledge receipt</a></p>\n");
+		}
+		out.append("<pre>").append(escape(s.howTo())).append("</pre>\n");
 		out.append("<h2>Full text</h2>\n<pre style=\"white-space: pre-wrap\">")
 			.append(escape(s.fullText()))
 			.append("</pre>\n</body></html>\n");
 		return out.toString();
 	}
 
-	private static String acknowledgementHowTo(String ackUrl, NoteRouted routed) {
-		return "POST " + ackUrl + "\nAuthorization: Bearer <your office's token>\nContent-Type: application/json\n\n"
+	private static String acknowledgementHowTo(String ackUrl, NoteRouted routed, URI link) {
+		String oneClick = (link != null) ? "With one click (this link is for your office only and works once; "
+				+ "it opens a page where you confirm):\n" + link + "\n\nOr through the API:\n" : "";
+		return oneClick + "POST " + ackUrl + "\nAuthorization: Bearer <your office's token>\nContent-Type: application/json\n\n"
 				+ "{\"acknowledgedBy\": \"<your name and title>\", \"comment\": \"optional\"}\n\n"
 				+ "Please acknowledge by " + routed.acknowledgementDeadline() + ".";
 	}
@@ -164,7 +194,7 @@ class NoteMailComposer {
 
 	/** The parts every rendering of the mail shows, in order. */
 	private record Sections(String intro, Map<String, String> summary, NoteRouted.Explanation why,
-			List<String> evidence, Map<String, String> fields, List<String> enclosures, String howTo,
+			List<String> evidence, Map<String, String> fields, List<String> enclosures, String howTo, URI link,
 			String fullText) {
 	}
 

@@ -1,4 +1,4 @@
 /**
- * Delivery of routed notes to their destination office's e-mail channels, recorded as NoteDelivered.
+ * Delivery attempts to offices' channels (e-mail over SMTP, signed webhooks), run off the Kafka Streams thread on bounded per-office executors.
  */
 package org.valise.notification.delivery;

@@ -2,8 +2,12 @@ package org.valise.notification.event;
 
 import java.nio.charset.StandardCharsets;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The CloudEvents 1.0 attributes (Kafka binary mode: {@code ce_*} headers with plain UTF-8 values) and event types
@@ -38,7 +42,49 @@ public final class CloudEvents {
 
 	public static final String NOTE_ACKNOWLEDGED = "org.valise.note.acknowledged.v1";
 
+	public static final String NOTE_DELIVERY_FAILED = "org.valise.note.delivery-failed.v1";
+
+	public static final String NOTE_ESCALATED = "org.valise.note.escalated.v1";
+
+	public static final String RECEIPT_DRAFTED = "org.valise.note.receipt-drafted.v1";
+
 	private CloudEvents() {
+	}
+
+	/**
+	 * The headers of an event this service writes: plain UTF-8 values, as the contract wants.
+	 * @param type the {@code ce_type}
+	 * @param eventId the {@code ce_id}
+	 * @param noteId the note (also the record key)
+	 * @param time when the fact happened
+	 * @param traceId the note's trace id, or null
+	 */
+	public static Headers headers(String type, String eventId, UUID noteId, Instant time, String traceId) {
+		RecordHeaders headers = new RecordHeaders();
+		add(headers, SPEC_VERSION, "1.0");
+		add(headers, ID, eventId);
+		add(headers, SOURCE, THIS_SOURCE);
+		add(headers, TYPE, type);
+		add(headers, SUBJECT, noteId.toString());
+		add(headers, TIME, time.toString());
+		add(headers, CONTENT_TYPE, "application/json");
+		if (traceId != null) {
+			add(headers, TRACE_ID, traceId);
+		}
+		return headers;
+	}
+
+	/** A name-based UUID: the same parts always give the same id, so a re-sent event keeps its {@code ce_id}. */
+	public static String stableId(String kind, Object... parts) {
+		StringBuilder name = new StringBuilder(kind);
+		for (Object part : parts) {
+			name.append('|').append(part);
+		}
+		return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	private static void add(Headers headers, String name, String value) {
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The last value of a header as text, or null when absent. */

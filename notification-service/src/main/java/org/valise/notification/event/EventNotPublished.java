@@ -5,7 +5,7 @@ package org.valise.notification.event;
  */
 public class EventNotPublished extends RuntimeException {
 
-	EventNotPublished(String message, Throwable cause) {
+	public EventNotPublished(String message, Throwable cause) {
 		super(message, cause);
 	}
 

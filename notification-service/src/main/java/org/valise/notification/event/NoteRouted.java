@@ -23,18 +23,46 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param receivedAt when intake accepted the note
  * @param note what intake understood of it
  * @param text the full text, if any
+ * @param duplicateOf for a DUPLICATE, the note registered first
+ * @param revision 1 for the registry's first decision, higher for each manual (re)routing; null read as 1
+ * @param decidedBy 'rules' or the clerk who (re)routed the note
+ * @param reason why a clerk (re)routed the note, or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NoteRouted(UUID noteId, String registryNumber, Instant registeredAt, Instant routedAt, String outcome,
 		Office destination, List<Copy> copies, String priority, Instant acknowledgementDeadline,
-		Explanation explanation, Instant receivedAt, NoteFields note, String text) {
+		Explanation explanation, Instant receivedAt, NoteFields note, String text, DuplicateOf duplicateOf,
+		Integer revision, String decidedBy, String reason) {
 
 	/** Outcome of a note no rule could route: a registry clerk decides. */
 	public static final String TRIAGE = "TRIAGE";
 
+	/** Outcome of a note already registered: nothing is delivered. */
+	public static final String DUPLICATE = "DUPLICATE";
+
 	/** Whether no rule could route the note and it went to triage. */
 	public boolean triaged() {
 		return TRIAGE.equals(this.outcome);
+	}
+
+	/** Whether the note was already registered (see {@link #duplicateOf()}). */
+	public boolean duplicate() {
+		return DUPLICATE.equals(this.outcome);
+	}
+
+	/** The revision of this decision, 1 when the event does not say. */
+	public int revisionOrFirst() {
+		return (this.revision != null && this.revision > 0) ? this.revision : 1;
+	}
+
+	/**
+	 * The note a duplicate repeats.
+	 *
+	 * @param noteId its id
+	 * @param registryNumber its registry number
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record DuplicateOf(UUID noteId, String registryNumber) {
 	}
 
 	/**

@@ -19,6 +19,9 @@ public record Office(String id, String name, String headTitle, String holder, Li
 	/** Channel type of e-mail delivery. */
 	public static final String EMAIL = "email";
 
+	/** Channel type of webhook delivery. */
+	public static final String WEBHOOK = "webhook";
+
 	/** The office's channels of one type ({@code email} or {@code webhook}), never null. */
 	public List<Channel> channelsOfType(String type) {
 		return (this.channels != null) ? this.channels.stream().filter((channel) -> type.equals(channel.type())).toList()

@@ -1,4 +1,4 @@
 /**
- * This service's own copies of the events it reads and writes, the CloudEvents attributes, and the publisher of notes.delivery.v1.
+ * This service's own copies of the events it reads and writes, and their CloudEvents attributes.
  */
 package org.valise.notification.event;

@@ -1,5 +1,6 @@
 package org.valise.notification.tracking;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.valise.notification.web.ApiProblems;
@@ -7,14 +8,18 @@ import org.valise.notification.web.ApiProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves each note's tracking view.
+ * Serves each note's tracking view ({@code GET /api/v1/notes/{noteId}}) and the search over them
+ * ({@code GET /api/v1/notes?state=&office=&overdue=&q=&page=&size=}).
  */
 @RestController
 @RequestMapping("/api/v1/notes")
 class NoteTrackingController {
+
+	private static final int MAX_SIZE = 100;
 
 	private final NoteTrackings trackings;
 
@@ -25,6 +30,20 @@ class NoteTrackingController {
 	@GetMapping("/{noteId}")
 	NoteTracking tracking(@PathVariable UUID noteId) {
 		return this.trackings.find(noteId).orElseThrow(() -> ApiProblems.noteNotFound(noteId));
+	}
+
+	@GetMapping
+	NoteTrackings.NotePage search(@RequestParam(required = false) TrackingState state,
+			@RequestParam(required = false) String office, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (page < 0) {
+			throw ApiProblems.invalidParameter("page", "must be 0 or more");
+		}
+		if (size < 1 || size > MAX_SIZE) {
+			throw ApiProblems.invalidParameter("size", "must be between 1 and " + MAX_SIZE);
+		}
+		return this.trackings.search(new NoteTrackings.NoteSearch(state, office, overdue, q, page, size), Instant.now());
 	}
 
 }

@@ -1,21 +1,33 @@
 package org.valise.notification.tracking;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The notes' tracking views, read from this instance's {@code note-tracking} store (interactive queries).
+ * Reads the tracking views from the {@code note-tracking} store through Kafka Streams interactive queries: one note, or
+ * a search over every note this instance holds. Single instance: with several, each holds only its partitions, so a
+ * GET must be forwarded to the owner (application.server + getKafkaStreamsApplicationHostInfo) and a search must ask
+ * every instance (allMetadataForStore) and merge the pages.
  */
 @Component
 public class NoteTrackings {
@@ -28,10 +40,10 @@ public class NoteTrackings {
 		.multiplier(1)
 		.build());
 
-	private final KafkaStreamsInteractiveQueryService queries;
+	private final StreamsBuilderFactoryBean streams;
 
-	NoteTrackings(KafkaStreamsInteractiveQueryService queries) {
-		this.queries = queries;
+	NoteTrackings(StreamsBuilderFactoryBean streams) {
+		this.streams = streams;
 	}
 
 	/**
@@ -39,16 +51,149 @@ public class NoteTrackings {
 	 * @throws TrackingUnavailable while the store cannot be queried (starting, rebalancing)
 	 */
 	public Optional<NoteTracking> find(UUID noteId) {
+		return Optional.ofNullable(query(() -> store().get(noteId.toString())));
+	}
+
+	/** One page of the notes matching a search, most recently received first. */
+	NotePage search(NoteSearch search, Instant now) {
+		List<NoteTracking> matches = query(() -> {
+			List<NoteTracking> found = new ArrayList<>();
+			try (KeyValueIterator<String, NoteTracking> all = store().all()) {
+				all.forEachRemaining((entry) -> {
+					if (entry.value != null && search.matches(entry.value, now)) {
+						found.add(entry.value);
+					}
+				});
+			}
+			return found;
+		});
+		matches.sort(Comparator.comparing(NoteTrackings::since, Comparator.nullsLast(Comparator.reverseOrder()))
+			.thenComparing((tracking) -> tracking.noteId().toString()));
+		int from = (int) Math.min((long) search.page() * search.size(), matches.size());
+		int to = Math.min(from + search.size(), matches.size());
+		List<NoteSummary> items = matches.subList(from, to).stream().map((t) -> NoteSummary.of(t, now)).toList();
+		return new NotePage(items, search.page(), search.size(), matches.size(),
+				(matches.size() + search.size() - 1) / search.size());
+	}
+
+	private static Instant since(NoteTracking tracking) {
+		return (tracking.receivedAt() != null) ? tracking.receivedAt() : tracking.registeredAt();
+	}
+
+	// Asks the current KafkaStreams instance each time: a restart (stop/start) replaces it.
+	private ReadOnlyKeyValueStore<String, NoteTracking> store() {
+		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
+		if (kafkaStreams == null) {
+			throw new IllegalStateException("Kafka Streams is not started");
+		}
+		return kafkaStreams.store(StoreQueryParameters.fromNameAndType(TrackingTopology.STORE,
+				QueryableStoreTypes.keyValueStore()));
+	}
+
+	private <T> T query(Supplier<T> query) {
 		try {
-			return Optional.ofNullable(this.retry.execute(() -> {
-				ReadOnlyKeyValueStore<String, NoteTracking> store = this.queries
-					.retrieveQueryableStore(TrackingTopology.STORE, QueryableStoreTypes.keyValueStore());
-				return store.get(noteId.toString());
-			}));
+			return this.retry.execute(query::get);
 		}
 		catch (RetryException ex) {
 			throw new TrackingUnavailable(ex.getCause());
 		}
+	}
+
+	/**
+	 * A search of the tracking views; null criteria match everything.
+	 *
+	 * @param state only notes in this state
+	 * @param office only notes for this office (destination, or escalated to)
+	 * @param overdue only notes past (true) or not past (false) their deadline unacknowledged
+	 * @param q text found in the registry number, note id, reference, sender or subject (case-insensitive)
+	 * @param page the page, from 0
+	 * @param size the page size
+	 */
+	record NoteSearch(TrackingState state, String office, Boolean overdue, String q, int page, int size) {
+
+		boolean matches(NoteTracking tracking, Instant now) {
+			if (this.state != null && tracking.state() != this.state) {
+				return false;
+			}
+			if (this.office != null && !this.office.isBlank() && !forOffice(tracking, this.office.strip())) {
+				return false;
+			}
+			if (this.overdue != null && tracking.overdue(now) != this.overdue) {
+				return false;
+			}
+			return this.q == null || this.q.isBlank() || contains(tracking, this.q.strip().toLowerCase(Locale.ROOT));
+		}
+
+		private static boolean forOffice(NoteTracking tracking, String office) {
+			return (tracking.destination() != null && office.equalsIgnoreCase(tracking.destination().id()))
+					|| tracking.currentEscalations()
+						.stream()
+						.anyMatch((escalation) -> office.equalsIgnoreCase(escalation.escalatedTo().id()));
+		}
+
+		private static boolean contains(NoteTracking tracking, String q) {
+			List<String> texts = new ArrayList<>(List.of(tracking.noteId().toString()));
+			if (tracking.registryNumber() != null) {
+				texts.add(tracking.registryNumber());
+			}
+			if (tracking.note() != null) {
+				for (String text : new String[] { tracking.note().reference(), tracking.note().sender(),
+						tracking.note().subject() }) {
+					if (text != null) {
+						texts.add(text);
+					}
+				}
+			}
+			return texts.stream().anyMatch((text) -> text.toLowerCase(Locale.ROOT).contains(q));
+		}
+
+	}
+
+	/**
+	 * A note in a search result.
+	 *
+	 * @param noteId the note
+	 * @param registryNumber its registry number
+	 * @param state where it stands
+	 * @param revision the routing revision in force
+	 * @param office the destination office id
+	 * @param officeName its name
+	 * @param priority NORMAL, HIGH or URGENT
+	 * @param reference the sender's reference
+	 * @param sender the sender
+	 * @param language the note's language
+	 * @param receivedAt when intake accepted it
+	 * @param acknowledgementDeadline the deadline in force
+	 * @param overdue whether it passed unacknowledged
+	 * @param escalationLevel the highest escalation level of the revision in force
+	 * @param failedDeliveries deliveries given up
+	 */
+	record NoteSummary(UUID noteId, String registryNumber, TrackingState state, int revision, String office,
+			String officeName, String priority, String reference, String sender, String language, Instant receivedAt,
+			Instant acknowledgementDeadline, boolean overdue, int escalationLevel, long failedDeliveries) {
+
+		static NoteSummary of(NoteTracking t, Instant now) {
+			return new NoteSummary(t.noteId(), t.registryNumber(), t.state(), t.revision(),
+					(t.destination() != null) ? t.destination().id() : null,
+					(t.destination() != null) ? t.destination().name() : null, t.priority(),
+					(t.note() != null) ? t.note().reference() : null, (t.note() != null) ? t.note().sender() : null,
+					(t.note() != null) ? t.note().language() : null, t.receivedAt(), t.acknowledgementDeadline(),
+					t.overdue(now), t.currentEscalations().size(),
+					t.deliveries().stream().filter((d) -> d.status() == NoteTracking.DeliveryStatus.FAILED).count());
+		}
+
+	}
+
+	/**
+	 * One page of a search.
+	 *
+	 * @param items the notes of the page
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @param totalItems how many notes match
+	 * @param totalPages how many pages
+	 */
+	record NotePage(List<NoteSummary> items, int page, int size, long totalItems, int totalPages) {
 	}
 
 	/** The tracking store cannot be queried right now (Kafka Streams starting or rebalancing); retry later. */

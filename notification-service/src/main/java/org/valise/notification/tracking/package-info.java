@@ -1,4 +1,4 @@
 /**
- * The tracking view of each note, a Kafka Streams aggregate of its events kept in a changelogged state store, and its API.
+ * The tracking topology (Kafka Streams, exactly-once): each note's view and state machine, the delivery outbox, deadlines and escalation, acknowledgement decisions, and the API reading the views.
  */
 package org.valise.notification.tracking;

@@ -1,6 +1,7 @@
 package org.valise.notification.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -36,14 +37,56 @@ public final class ApiProblems {
 		return ex;
 	}
 
-	/** 403: the authenticated office is not the note's destination office. */
-	public static ErrorResponseException notDestinationOffice(UUID noteId, String office, String destinationOffice) {
+	/**
+	 * 403: the authenticated office may not acknowledge the note: it is neither the destination office nor, after an
+	 * escalation, the destination's deputy or an office escalated to.
+	 * @param allowedOffices the offices that may, the destination first
+	 */
+	public static ErrorResponseException notDestinationOffice(UUID noteId, String office, List<String> allowedOffices) {
+		String destination = allowedOffices.isEmpty() ? null : allowedOffices.get(0);
 		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "not-destination-office", "Not the destination office",
-				"Office " + office + " may not acknowledge note " + noteId + ": only its destination office "
-						+ destinationOffice + " may");
+				"Office " + office + " may not acknowledge note " + noteId + ": only "
+						+ ((allowedOffices.size() > 1) ? "one of " + String.join(", ", allowedOffices)
+								: "its destination office " + destination)
+						+ " may");
 		problem.setProperty("office", office);
-		problem.setProperty("destinationOffice", destinationOffice);
+		problem.setProperty("destinationOffice", destination);
+		problem.setProperty("allowedOffices", allowedOffices);
 		return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+	}
+
+	/** 404: the note has no such delivery. */
+	public static ErrorResponseException deliveryNotFound(UUID noteId, String deliveryId) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "delivery-not-found", "Delivery not found",
+				"Note " + noteId + " has no delivery " + deliveryId);
+		problem.setProperty("noteId", noteId);
+		problem.setProperty("deliveryId", deliveryId);
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+	}
+
+	/** 400: a query parameter is out of range. */
+	public static ErrorResponseException invalidParameter(String field, String reason) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				field + " " + reason);
+		problem.setProperty("field", field);
+		problem.setProperty("reason", reason);
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
+	/** 403: an acknowledgement link that is malformed or whose signature does not verify. */
+	public static ErrorResponseException invalidLink(String reason) {
+		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "invalid-link", "Invalid acknowledgement link", reason);
+		problem.setProperty("field", "token");
+		problem.setProperty("reason", reason);
+		return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+	}
+
+	/** 410: an acknowledgement link that expired or was already used. */
+	public static ErrorResponseException linkGone(String type, String reason) {
+		ProblemDetail problem = problem(HttpStatus.GONE, type, "Acknowledgement link no longer valid", reason);
+		problem.setProperty("field", "token");
+		problem.setProperty("reason", reason);
+		return new ErrorResponseException(HttpStatus.GONE, problem, null);
 	}
 
 	/** 409: the note is not in the state the operation needs. */

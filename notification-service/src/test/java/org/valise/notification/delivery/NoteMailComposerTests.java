@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.valise.notification.event.NoteEscalated;
 import org.valise.notification.event.NoteFields;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
@@ -50,6 +51,32 @@ class NoteMailComposerTests {
 	}
 
 	@Test
+	void offersTheSignedLinkInBothParts() {
+		URI link = URI.create("http://127.0.0.1:8083/api/v1/acknowledgements/abc.def");
+
+		NoteMail mail = this.composer.compose(routed("ROUTED", "text"), link, null);
+
+		assertThat(mail.text()).contains("With one click", link.toString(), "POST http://127.0.0.1:8083/api/v1/notes/");
+		assertThat(mail.html()).contains("<a href=\"" + link + "\">Acknowledge receipt</a>");
+	}
+
+	@Test
+	void tellsTheOfficeEscalatedToWhyItGetsTheNote() {
+		Office ddgo = new Office("DDGO", "Office of the Deputy Director General for Operations", null, null, List.of());
+		NoteRouted routed = routed("ROUTED", "text");
+		NoteEscalated escalation = new NoteEscalated(NOTE, "IN/2026/000001", 1, 1, routed.destination(), ddgo,
+				routed.acknowledgementDeadline(), Instant.parse("2026-11-26T10:00:00Z"), null, "HIGH", routed.note());
+
+		NoteMail mail = this.composer.compose(routed, null, escalation);
+
+		assertThat(mail.subject()).startsWith("[ESCALATED] [IN/2026/000001]")
+			.endsWith("— for Office of the Deputy Director General for Operations");
+		assertThat(mail.text()).startsWith("This note was routed to Office of the Director General and was not "
+				+ "acknowledged by 2026-11-26T10:00:00Z: it is escalated to Office of the Deputy Director General for "
+				+ "Operations (level 1)");
+	}
+
+	@Test
 	void asksTheTriageOfficeToTriage() {
 		NoteMail mail = this.composer.compose(routed("TRIAGE", "text"));
 
@@ -68,7 +95,7 @@ class NoteMailComposerTests {
 		return new NoteRouted(NOTE, "IN/2026/000001", now, now, outcome, odg, List.of(), "HIGH", now.plusSeconds(86400),
 				new NoteRouted.Explanation("highest-destination", "The note asks for its highest destination.",
 						List.of("conveyed to its highest destination")),
-				now, fields, text);
+				now, fields, text, null, 1, "rules", null);
 	}
 
 }

@@ -9,16 +9,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.valise.notification.event.NoteAcknowledged;
 import org.valise.notification.event.NoteDelivered;
+import org.valise.notification.event.NoteDeliveryFailed;
+import org.valise.notification.event.NoteEscalated;
 import org.valise.notification.event.NoteFields;
 import org.valise.notification.event.NoteReceived;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
+import org.valise.notification.tracking.NoteTracking.DeliveryStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tracking view's state machine: every transition, legal or late, repeated events and the timeline's order.
+ * The tracking state machine: receipt and routing in any order, revisions, duplicates, deliveries delivered, failed
+ * and retried, escalation, and every legal and illegal acknowledgement (refused with a reason, nothing changed).
  */
 class NoteTrackingTests {
 
@@ -30,68 +34,47 @@ class NoteTrackingTests {
 
 	private static final Office TRIAGE = office("TRIAGE", "Registry triage", "triage@iom.example.org");
 
-	private static final Office DPR = office("DPR", "Department of Peace and Recovery", "dpr@iom.example.org");
+	private static final Office DPR = office("DPR", "Department of Policy and Research", "dpr@iom.example.org");
 
-	@ParameterizedTest(name = "{0} + {1} -> {2}")
-	@CsvSource({
-			// from a new note, any first event sets its state
-			"NONE, RECEIVED, RECEIVED", "NONE, ROUTED, ROUTED", "NONE, TRIAGE, TRIAGE", "NONE, DELIVERED, DELIVERED",
-			"NONE, ACKNOWLEDGED, ACKNOWLEDGED",
-			// forward moves
-			"RECEIVED, RECEIVED, RECEIVED", "RECEIVED, ROUTED, ROUTED", "RECEIVED, TRIAGE, TRIAGE",
-			"RECEIVED, DELIVERED, DELIVERED", "RECEIVED, ACKNOWLEDGED, ACKNOWLEDGED",
-			// routed: late receipt kept out, rerouting sideways allowed
-			"ROUTED, RECEIVED, ROUTED", "ROUTED, ROUTED, ROUTED", "ROUTED, TRIAGE, TRIAGE",
-			"ROUTED, DELIVERED, DELIVERED", "ROUTED, ACKNOWLEDGED, ACKNOWLEDGED",
-			"TRIAGE, RECEIVED, TRIAGE", "TRIAGE, ROUTED, ROUTED", "TRIAGE, TRIAGE, TRIAGE",
-			"TRIAGE, DELIVERED, DELIVERED", "TRIAGE, ACKNOWLEDGED, ACKNOWLEDGED",
-			// delivered: never back to received or routed
-			"DELIVERED, RECEIVED, DELIVERED", "DELIVERED, ROUTED, DELIVERED", "DELIVERED, TRIAGE, DELIVERED",
-			"DELIVERED, DELIVERED, DELIVERED", "DELIVERED, ACKNOWLEDGED, ACKNOWLEDGED",
-			// acknowledged is final
-			"ACKNOWLEDGED, RECEIVED, ACKNOWLEDGED", "ACKNOWLEDGED, ROUTED, ACKNOWLEDGED",
-			"ACKNOWLEDGED, TRIAGE, ACKNOWLEDGED", "ACKNOWLEDGED, DELIVERED, ACKNOWLEDGED",
-			"ACKNOWLEDGED, ACKNOWLEDGED, ACKNOWLEDGED" })
-	void movesOnlyForwardOrSidewaysAndRecordsEveryNewEvent(String from, String event, TrackingState expected) {
-		NoteTracking before = inState(from);
-		NoteTracking after = apply(before, event, "new-event", T0.plusSeconds(60));
+	private static final Office DDGO = office("DDGO", "Office of the DDG for Operations", "ddgo@iom.example.org");
 
-		assertThat(after.state()).isEqualTo(expected);
-		assertThat(after.timeline()).hasSize(before.timeline().size() + 1);
-		assertThat(entry(after, "new-event").event()).isEqualTo(event);
-		boolean late = !"NONE".equals(from) && expected.name().equals(from) && !event.equals(from);
-		assertThat(entry(after, "new-event").detail().endsWith("state unchanged)")).isEqualTo(late);
+	@ParameterizedTest(name = "{0} then {1} -> {2}")
+	@CsvSource({ "RECEIVED, ROUTED, ROUTED", "ROUTED, RECEIVED, ROUTED", "RECEIVED, TRIAGE, TRIAGE",
+			"TRIAGE, RECEIVED, TRIAGE", "RECEIVED, RECEIVED, RECEIVED" })
+	void movesForwardWhateverTheOrderOfReceiptAndRouting(String first, String second, TrackingState expected) {
+		NoteTracking tracking = apply(apply(NoteTracking.start(NOTE), first, "e-1", T0), second, "e-2",
+				T0.plusSeconds(10));
+
+		assertThat(tracking.state()).isEqualTo(expected);
+		assertThat(tracking.timeline()).hasSize(2);
 	}
 
 	@Test
 	void ignoresAnEventItHasAlreadySeen() {
-		NoteTracking delivered = inState("DELIVERED");
+		NoteTracking delivered = delivered();
 
 		assertThat(delivered.received("e-received", T0, received())).isSameAs(delivered);
-		assertThat(delivered.routed("e-routed", T0, routed(ODG, "ROUTED"))).isSameAs(delivered);
-		assertThat(delivered.delivered("e-delivered", T0, delivered("odg@iom.example.org"))).isSameAs(delivered);
-		NoteTracking acknowledged = apply(delivered, "ACKNOWLEDGED", "e-ack", T0.plusSeconds(40));
-		assertThat(acknowledged.acknowledged("e-ack", T0, acknowledged())).isSameAs(acknowledged);
-		assertThat(acknowledged.acknowledgements()).hasSize(1);
+		assertThat(delivered.routed("e-routed", T0, routed(ODG, "ROUTED", 1), null)).isSameAs(delivered);
+		assertThat(delivered.delivered("e-delivered", 1, deliveredEvent("d-email"))).isSameAs(delivered);
 	}
 
 	@Test
 	void followsTheReferenceNoteFromReceiptToAcknowledgement() {
-		NoteTracking tracking = inState("ACKNOWLEDGED");
+		NoteTracking tracking = acknowledged(delivered(), "ODG", "e-ack", null);
 
 		assertThat(tracking.state()).isEqualTo(TrackingState.ACKNOWLEDGED);
 		assertThat(tracking.registryNumber()).isEqualTo("IN/2026/000001");
 		assertThat(tracking.destination().id()).isEqualTo("ODG");
-		assertThat(tracking.outcome()).isEqualTo("ROUTED");
-		assertThat(tracking.priority()).isEqualTo("HIGH");
+		assertThat(tracking.revision()).isEqualTo(1);
 		assertThat(tracking.explanation().rule()).isEqualTo("highest-destination");
-		assertThat(tracking.copies()).extracting((copy) -> copy.office().id()).containsExactly("DPR");
 		assertThat(tracking.note().reference()).isEqualTo("2021/01/105");
-		assertThat(tracking.receivedAt()).isEqualTo(T0);
-		assertThat(tracking.deliveries()).singleElement()
-			.satisfies((delivery) -> assertThat(delivery.address()).isEqualTo("odg@iom.example.org"));
+		assertThat(tracking.deliveries()).singleElement().satisfies((delivery) -> {
+			assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+			assertThat(delivery.address()).isEqualTo("odg@iom.example.org");
+		});
 		assertThat(tracking.acknowledgements()).singleElement()
 			.satisfies((ack) -> assertThat(ack.acknowledgedBy()).isEqualTo("Chef de Cabinet"));
+		assertThat(tracking.nextEscalationAt()).isNull();
 		assertThat(tracking.timeline()).extracting(NoteTracking.TimelineEntry::event)
 			.containsExactly("RECEIVED", "ROUTED", "DELIVERED", "ACKNOWLEDGED");
 	}
@@ -99,134 +82,246 @@ class NoteTrackingTests {
 	@Test
 	void keepsTheTimelineInOrderOfFactsWhenEventsArriveOutOfOrder() {
 		NoteTracking tracking = NoteTracking.start(NOTE)
-			.delivered("e-delivered", T0.plusSeconds(20), delivered("odg@iom.example.org"))
-			.routed("e-routed", T0.plusSeconds(10), routed(ODG, "ROUTED"))
+			.routed("e-routed", T0.plusSeconds(10), routed(ODG, "ROUTED", 1), null)
 			.received("e-received", T0, received());
 
-		assertThat(tracking.state()).isEqualTo(TrackingState.DELIVERED);
+		assertThat(tracking.state()).isEqualTo(TrackingState.ROUTED);
 		assertThat(tracking.timeline()).extracting(NoteTracking.TimelineEntry::event)
-			.containsExactly("RECEIVED", "ROUTED", "DELIVERED");
-		assertThat(entry(tracking, "e-routed").detail()).endsWith("(arrived while DELIVERED: state unchanged)");
+			.containsExactly("RECEIVED", "ROUTED");
+		assertThat(tracking.timeline().get(0).detail()).endsWith("(arrived while ROUTED: state unchanged)");
 	}
 
 	@Test
-	void fillsFactsOfALateRoutingWithoutMovingBack() {
-		NoteTracking tracking = NoteTracking.start(NOTE)
-			.delivered("e-delivered", T0.plusSeconds(20), delivered("odg@iom.example.org"))
-			.routed("e-routed", T0.plusSeconds(10), routed(ODG, "ROUTED"));
+	void putsTheFirstRoutingInForceWithItsDeadline() {
+		NoteTracking tracking = NoteTracking.start(NOTE).routed("e-routed", T0, routed(ODG, "ROUTED", 1), "trace-1");
 
-		assertThat(tracking.state()).isEqualTo(TrackingState.DELIVERED);
-		assertThat(tracking.explanation().rule()).isEqualTo("highest-destination");
+		assertThat(tracking.routingEventId()).isEqualTo("e-routed");
+		assertThat(tracking.traceId()).isEqualTo("trace-1");
 		assertThat(tracking.acknowledgementDeadline()).isEqualTo(T0.plusSeconds(86400));
-		assertThat(tracking.note().reference()).isEqualTo("2021/01/105");
+		assertThat(tracking.nextEscalationAt()).isEqualTo(T0.plusSeconds(86400));
+		assertThat(tracking.revisions()).singleElement().satisfies((r) -> assertThat(r.destination()).isEqualTo("ODG"));
 	}
 
 	@Test
-	void reroutesFromTriageToTheOfficeAClerkChose() {
-		NoteTracking tracking = NoteTracking.start(NOTE)
-			.received("e-received", T0, received())
-			.routed("e-triage", T0.plusSeconds(10), routed(TRIAGE, "TRIAGE"))
-			.routed("e-rerouted", T0.plusSeconds(30), routed(ODG, "ROUTED"));
+	void reroutesFromTriageToTheOfficeAClerkChoseAndSupersedesThePendingDelivery() {
+		NoteTracking triaged = scheduled(NoteTracking.start(NOTE).routed("e-triage", T0, routed(TRIAGE, "TRIAGE", 1),
+				null), "d-triage");
+
+		NoteTracking tracking = triaged.routed("e-rerouted", T0.plusSeconds(30), routed(ODG, "ROUTED", 1), null);
 
 		assertThat(tracking.state()).isEqualTo(TrackingState.ROUTED);
 		assertThat(tracking.destination().id()).isEqualTo("ODG");
-		assertThat(tracking.outcome()).isEqualTo("ROUTED");
-		assertThat(tracking.timeline()).extracting(NoteTracking.TimelineEntry::event)
-			.containsExactly("RECEIVED", "TRIAGE", "ROUTED");
+		assertThat(tracking.routingEventId()).isEqualTo("e-rerouted");
+		assertThat(tracking.delivery("d-triage").status()).isEqualTo(DeliveryStatus.SUPERSEDED);
 	}
 
 	@Test
-	void keepsTheDestinationWhenARoutingArrivesAfterDelivery() {
-		NoteTracking tracking = inState("DELIVERED").routed("e-late", T0.plusSeconds(50), routed(TRIAGE, "TRIAGE"));
+	void keepsTheRoutingInForceWhenALateRoutingOfTheSameRevisionArrivesAfterDelivery() {
+		NoteTracking tracking = delivered().routed("e-late", T0.plusSeconds(50), routed(TRIAGE, "TRIAGE", 1), null);
 
 		assertThat(tracking.state()).isEqualTo(TrackingState.DELIVERED);
 		assertThat(tracking.destination().id()).isEqualTo("ODG");
-		assertThat(tracking.outcome()).isEqualTo("ROUTED");
+		assertThat(tracking.routingEventId()).isEqualTo("e-routed");
+		assertThat(tracking.timeline().get(tracking.timeline().size() - 1).detail())
+			.endsWith("(arrived while DELIVERED: state unchanged)");
 	}
 
 	@Test
-	void recordsEveryDeliveryAndAcknowledgement() {
-		NoteTracking tracking = inState("DELIVERED")
-			.delivered("e-second", T0.plusSeconds(25), delivered("cabinet@iom.example.org"))
-			.acknowledged("e-ack", T0.plusSeconds(40), acknowledged())
-			.acknowledged("e-ack-again", T0.plusSeconds(45), acknowledged());
+	void startsANewCycleForTheNewOfficeOnAHigherRevision() {
+		NoteTracking before = scheduled(delivered(), "d-second");
 
-		assertThat(tracking.state()).isEqualTo(TrackingState.ACKNOWLEDGED);
-		assertThat(tracking.deliveries()).extracting(NoteTracking.Delivery::address)
-			.containsExactly("odg@iom.example.org", "cabinet@iom.example.org");
-		assertThat(tracking.acknowledgements()).hasSize(2);
+		NoteTracking tracking = before.routed("e-rev2", T0.plusSeconds(60), routed(DPR, "ROUTED", 2), null);
+
+		assertThat(tracking.state()).isEqualTo(TrackingState.ROUTED);
+		assertThat(tracking.revision()).isEqualTo(2);
+		assertThat(tracking.destination().id()).isEqualTo("DPR");
+		assertThat(tracking.decidedBy()).isEqualTo("clerk.dupont");
+		assertThat(tracking.delivery("d-email").status()).isEqualTo(DeliveryStatus.DELIVERED);
+		assertThat(tracking.delivery("d-second").status()).isEqualTo(DeliveryStatus.SUPERSEDED);
+		assertThat(tracking.revisions()).extracting(NoteTracking.Revision::destination).containsExactly("ODG", "DPR");
+		assertThat(tracking.acknowledgementRefusal("DPR", null, null).detail()).isEqualTo("it has not been delivered yet");
+		assertThat(tracking.acknowledgementRefusal("ODG", null, null).outcome()).isEqualTo("FORBIDDEN");
 	}
 
 	@Test
-	void saysARoutingToAnOfficeWithoutEmailIsNotDeliverable() {
-		Office webhookOnly = new Office("DOE", "Department of Operations and Emergencies", null, null,
-				List.of(new Office.Channel("webhook", "https://doe.example.org/hook")));
+	void ignoresARevisionOlderThanTheOneInForce() {
+		NoteTracking rev2 = delivered().routed("e-rev2", T0.plusSeconds(60), routed(DPR, "ROUTED", 2), null);
 
-		NoteTracking tracking = NoteTracking.start(NOTE).routed("e-routed", T0, routed(webhookOnly, "ROUTED"));
+		NoteTracking tracking = rev2.routed("e-rev1-again", T0.plusSeconds(70), routed(TRIAGE, "TRIAGE", 1), null);
 
-		assertThat(entry(tracking, "e-routed").detail()).contains("no e-mail channel: not deliverable");
+		assertThat(tracking.destination().id()).isEqualTo("DPR");
+		assertThat(tracking.revision()).isEqualTo(2);
+		assertThat(tracking.timeline().get(tracking.timeline().size() - 1).detail())
+			.endsWith("(revision 1 superseded by revision 2: ignored)");
+	}
+
+	@Test
+	void recordsADuplicateWithoutAwaitingAnything() {
+		NoteRouted duplicate = new NoteRouted(NOTE, "IN/2026/000007", T0, T0, "DUPLICATE", ODG, List.of(), "NORMAL",
+				T0.plusSeconds(86400), null, T0, fields(), null,
+				new NoteRouted.DuplicateOf(UUID.randomUUID(), "IN/2026/000001"), 1, "rules", null);
+
+		NoteTracking tracking = NoteTracking.start(NOTE).routed("e-dup", T0, duplicate, null);
+
+		assertThat(tracking.state()).isEqualTo(TrackingState.DUPLICATE);
+		assertThat(tracking.duplicateOf().registryNumber()).isEqualTo("IN/2026/000001");
+		assertThat(tracking.acknowledgementDeadline()).isNull();
+		assertThat(tracking.nextEscalationAt()).isNull();
+		assertThat(tracking.overdue(T0.plusSeconds(999_999))).isFalse();
+		assertThat(tracking.acknowledgementRefusal("ODG", null, null).detail())
+			.isEqualTo("it is a duplicate of note IN/2026/000001; acknowledge that one");
+	}
+
+	@Test
+	void keepsRoutingAndDeliveriesWhenTheSameSubmissionIsRegisteredAgain() {
+		NoteTracking routed = scheduled(NoteTracking.start(NOTE).routed("e-routed", T0, routed(ODG, "ROUTED", 1), null),
+				"d-email");
+		NoteRouted retry = new NoteRouted(NOTE, "IN/2026/000007", T0, T0, "DUPLICATE", ODG, List.of(), "NORMAL",
+				T0.plusSeconds(86400), null, T0, fields(), null, new NoteRouted.DuplicateOf(NOTE, "IN/2026/000007"), 1,
+				"rules", null);
+
+		NoteTracking tracking = routed.routed("e-retry", T0.plusSeconds(1), retry, null);
+
+		assertThat(tracking.state()).isEqualTo(TrackingState.ROUTED);
+		assertThat(tracking.duplicateOf()).isNull();
+		assertThat(tracking.deliveries()).isEqualTo(routed.deliveries());
+		assertThat(tracking.acknowledgementDeadline()).isEqualTo(routed.acknowledgementDeadline());
+		assertThat(tracking.timeline().get(tracking.timeline().size() - 1).detail()).contains("retried");
+	}
+
+	@Test
+	void refusesAnAcknowledgementBeforeRoutingOrDelivery() {
+		NoteTracking received = NoteTracking.start(NOTE).received("e-received", T0, received());
+		NoteTracking routed = scheduled(received.routed("e-routed", T0, routed(ODG, "ROUTED", 1), null), "d-email");
+
+		assertThat(received.acknowledgementRefusal("ODG", null, null).detail()).isEqualTo("it has not been routed yet");
+		assertThat(routed.acknowledgementRefusal("ODG", null, null))
+			.satisfies((refusal) -> assertThat(refusal.outcome()).isEqualTo("CONFLICT"))
+			.satisfies((refusal) -> assertThat(refusal.detail()).isEqualTo("it has not been delivered yet"));
+	}
+
+	@Test
+	void refusesAnotherOfficeASecondAcknowledgementAndAUsedLink() {
+		NoteTracking delivered = delivered();
+		NoteTracking acknowledged = acknowledged(delivered, "ODG", "e-ack", "token-1");
+
+		assertThat(delivered.acknowledgementRefusal("DPR", "DDGO", null))
+			.satisfies((refusal) -> assertThat(refusal.outcome()).isEqualTo("FORBIDDEN"))
+			.satisfies((refusal) -> assertThat(refusal.allowedOffices()).containsExactly("ODG"));
+		assertThat(delivered.acknowledgementRefusal("odg", null, null)).isNull();
+		assertThat(acknowledged.acknowledgementRefusal("ODG", null, null).detail())
+			.startsWith("it has already been acknowledged for ODG by Chef de Cabinet");
+		assertThat(acknowledged.acknowledgementRefusal("ODG", null, "token-1").outcome()).isEqualTo("GONE");
+	}
+
+	@Test
+	void letsTheDeputyAndTheOfficesEscalatedToAcknowledgeAfterEscalation() {
+		NoteTracking delivered = delivered();
+		NoteTracking escalated = delivered.escalated("e-esc-1", escalation(1, DDGO, null));
+
+		assertThat(delivered.acknowledgementRefusal("DDGMR", "DDGMR", null).outcome()).isEqualTo("FORBIDDEN");
+		assertThat(escalated.state()).isEqualTo(TrackingState.ESCALATED);
+		assertThat(escalated.acknowledgers("DDGMR")).containsExactly("ODG", "DDGMR", "DDGO");
+		assertThat(escalated.acknowledgementRefusal("DDGO", "DDGMR", null)).isNull();
+		assertThat(acknowledged(escalated, "DDGO", "e-ack", null).state()).isEqualTo(TrackingState.ACKNOWLEDGED);
+	}
+
+	@Test
+	void recordsEachEscalationLevelAndWhenTheNextIsDue() {
+		NoteTracking level1 = delivered().escalated("e-esc-1", escalation(1, DDGO, T0.plusSeconds(200)));
+		NoteTracking level2 = level1.escalated("e-esc-2", escalation(2, ODG, null));
+
+		assertThat(level1.nextEscalationAt()).isEqualTo(T0.plusSeconds(200));
+		assertThat(level2.currentEscalations()).extracting(NoteTracking.Escalation::level).containsExactly(1, 2);
+		assertThat(level2.nextEscalationAt()).isNull();
+		assertThat(level2.escalated("e-esc-2", escalation(2, ODG, null))).isSameAs(level2);
+		assertThat(level2.overdue(T0.plusSeconds(86401))).isTrue();
+	}
+
+	@Test
+	void failsOnlyWhenNoDeliveryOfTheNoteIsLeftAndComesBackOnRetry() {
+		NoteTracking routed = scheduled(scheduled(NoteTracking.start(NOTE).routed("e-routed", T0,
+				routed(ODG, "ROUTED", 1), null), "d-email"), "d-webhook");
+
+		NoteTracking oneFailed = routed.attemptFailed("d-email", 2, "SMTP down").deliveryFailed("e-f1", failed("d-email"));
+		NoteTracking bothFailed = oneFailed.deliveryFailed("e-f2", failed("d-webhook"));
+		NoteTracking retried = bothFailed.retried("c-retry", "d-webhook", "operator", T0.plusSeconds(90));
+
+		assertThat(oneFailed.state()).isEqualTo(TrackingState.ROUTED);
+		assertThat(oneFailed.delivery("d-email").attempts()).isEqualTo(3);
+		assertThat(bothFailed.state()).isEqualTo(TrackingState.FAILED);
+		assertThat(retried.state()).isEqualTo(TrackingState.ROUTED);
+		assertThat(retried.delivery("d-webhook").status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(retried.delivery("d-webhook").attempts()).isZero();
+		assertThat(retried.delivered("e-d", 1, deliveredEvent("d-webhook")).state()).isEqualTo(TrackingState.DELIVERED);
 	}
 
 	@Test
 	void survivesAJsonRoundTripAsTheStoreKeepsIt() {
 		JsonMapper json = JsonMapper.builder().build();
-		NoteTracking tracking = inState("ACKNOWLEDGED");
+		NoteTracking tracking = acknowledged(delivered().escalated("e-esc", escalation(1, DDGO, null)), "ODG", "e-ack",
+				"t");
 
 		NoteTracking read = json.readValue(json.writeValueAsBytes(tracking), NoteTracking.class);
 
 		assertThat(read).isEqualTo(tracking);
 	}
 
-	/** A note brought to a state by its legal events, at T0, T0+10 s, T0+20 s, T0+30 s. */
-	private static NoteTracking inState(String state) {
-		NoteTracking tracking = NoteTracking.start(NOTE);
-		return switch (state) {
-			case "NONE" -> tracking;
-			case "RECEIVED" -> tracking.received("e-received", T0, received());
-			case "ROUTED", "TRIAGE" -> inState("RECEIVED").routed("e-routed", T0.plusSeconds(10),
-					"TRIAGE".equals(state) ? routed(TRIAGE, "TRIAGE") : routed(ODG, "ROUTED"));
-			case "DELIVERED" -> inState("ROUTED").delivered("e-delivered", T0.plusSeconds(20),
-					delivered("odg@iom.example.org"));
-			case "ACKNOWLEDGED" -> inState("DELIVERED").acknowledged("e-acknowledged", T0.plusSeconds(30),
-					acknowledged());
-			default -> throw new IllegalArgumentException(state);
-		};
+	/** Received at T0, routed to ODG at T0+10 s, delivered by e-mail (d-email) at T0+20 s. */
+	private static NoteTracking delivered() {
+		NoteTracking routed = NoteTracking.start(NOTE)
+			.received("e-received", T0, received())
+			.routed("e-routed", T0.plusSeconds(10), routed(ODG, "ROUTED", 1), null);
+		return scheduled(routed, "d-email").delivered("e-delivered", 1, deliveredEvent("d-email"));
+	}
+
+	private static NoteTracking scheduled(NoteTracking tracking, String deliveryId) {
+		return tracking.deliveriesScheduled(List.of(new NoteTracking.Delivery(deliveryId, tracking.revision(),
+				NoteTracking.NOTE, 0, tracking.destination().id(), "email", tracking.destination().channels().get(0)
+					.address(), DeliveryStatus.PENDING, 0, null, null, null)));
+	}
+
+	private static NoteTracking acknowledged(NoteTracking tracking, String office, String eventId, String tokenId) {
+		return tracking.acknowledged(eventId, new NoteAcknowledged(NOTE, "IN/2026/000001",
+				office(office, office, office.toLowerCase() + "@iom.example.org"), "Chef de Cabinet",
+				T0.plusSeconds(40), null), (tokenId != null) ? "link" : "api", tokenId);
 	}
 
 	private static NoteTracking apply(NoteTracking tracking, String event, String eventId, Instant at) {
 		return switch (event) {
 			case "RECEIVED" -> tracking.received(eventId, at, received());
-			case "ROUTED" -> tracking.routed(eventId, at, routed(ODG, "ROUTED"));
-			case "TRIAGE" -> tracking.routed(eventId, at, routed(TRIAGE, "TRIAGE"));
-			case "DELIVERED" -> tracking.delivered(eventId, at, delivered("odg@iom.example.org"));
-			case "ACKNOWLEDGED" -> tracking.acknowledged(eventId, at, acknowledged());
+			case "ROUTED" -> tracking.routed(eventId, at, routed(ODG, "ROUTED", 1), null);
+			case "TRIAGE" -> tracking.routed(eventId, at, routed(TRIAGE, "TRIAGE", 1), null);
 			default -> throw new IllegalArgumentException(event);
 		};
-	}
-
-	private static NoteTracking.TimelineEntry entry(NoteTracking tracking, String eventId) {
-		return tracking.timeline().stream().filter((entry) -> entry.ceId().equals(eventId)).findFirst().orElseThrow();
 	}
 
 	private static NoteReceived received() {
 		return new NoteReceived(NOTE, T0, "text", null, null, "registry-clerk", fields(), "text");
 	}
 
-	private static NoteRouted routed(Office destination, String outcome) {
+	private static NoteRouted routed(Office destination, String outcome, int revision) {
 		return new NoteRouted(NOTE, "IN/2026/000001", T0.plusSeconds(10), T0.plusSeconds(10), outcome, destination,
 				List.of(new NoteRouted.Copy(DPR, "INFORMATION")), "HIGH", T0.plusSeconds(86400),
 				new NoteRouted.Explanation("TRIAGE".equals(outcome) ? "no-rule" : "highest-destination",
 						"The note asks for its highest destination.", List.of("conveyed to its highest destination")),
-				T0, fields(), "text");
+				T0, fields(), "text", null, revision, (revision > 1) ? "clerk.dupont" : "rules",
+				(revision > 1) ? "wrong office" : null);
 	}
 
-	private static NoteDelivered delivered(String address) {
-		return new NoteDelivered(NOTE, "IN/2026/000001", "d-" + address, ODG, "email", address,
+	private static NoteDelivered deliveredEvent(String deliveryId) {
+		return new NoteDelivered(NOTE, "IN/2026/000001", deliveryId, ODG, "email", "odg@iom.example.org",
 				T0.plusSeconds(20));
 	}
 
-	private static NoteAcknowledged acknowledged() {
-		return new NoteAcknowledged(NOTE, "IN/2026/000001", ODG, "Chef de Cabinet", T0.plusSeconds(30), null);
+	private static NoteDeliveryFailed failed(String deliveryId) {
+		return new NoteDeliveryFailed(NOTE, "IN/2026/000001", deliveryId, ODG, "email", "odg@iom.example.org",
+				"NOTE", 3, "HTTP 503", false, T0.plusSeconds(60));
+	}
+
+	private static NoteEscalated escalation(int level, Office to, Instant next) {
+		return new NoteEscalated(NOTE, "IN/2026/000001", 1, level, ODG, to, T0.plusSeconds(86400),
+				T0.plusSeconds(86400 + level), next, "HIGH", fields());
 	}
 
 	private static NoteFields fields() {

@@ -1,0 +1,106 @@
+package org.valise.notification.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.valise.notification.ValiseProperties;
+import org.valise.notification.event.CloudEvents;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * POSTs an event to an office's webhook: the body is the event's JSON, signed with the office's secret
+ * ({@code valise.webhooks.secrets.<officeId>}, see {@link WebhookSignature}). 2xx is delivered; 5xx, 408, 429, timeouts
+ * and connection errors are worth retrying; any other answer (4xx, redirects), a missing secret or a refused URL is
+ * permanent.
+ */
+@Component
+class WebhookSender {
+
+	private final HttpClient http;
+
+	private final ValiseProperties.Webhooks settings;
+
+	private final Map<String, String> secrets;
+
+	private final Clock clock;
+
+	WebhookSender(ValiseProperties properties) {
+		this.settings = properties.webhooks();
+		// Office ids are matched ignoring case: a secret set as VALISE_WEBHOOKS_SECRETS_DOE binds to key "doe".
+		this.secrets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		if (this.settings.secrets() != null) {
+			this.secrets.putAll(this.settings.secrets());
+		}
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(this.settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.clock = Clock.systemUTC();
+	}
+
+	AttemptOutcome send(DeliveryJob job, URI acknowledgementLink) throws InterruptedException {
+		String secret = this.secrets.get(job.office().id());
+		if (secret == null || secret.isBlank()) {
+			return AttemptOutcome.permanent("no webhook secret for office " + job.office().id()
+					+ " (valise.webhooks.secrets." + job.office().id() + ")");
+		}
+		URI url;
+		try {
+			url = new URI(job.address());
+		}
+		catch (URISyntaxException ex) {
+			return AttemptOutcome.permanent("invalid webhook URL " + job.address());
+		}
+		boolean https = "https".equalsIgnoreCase(url.getScheme());
+		if (!https && (this.settings.requireHttps() || !"http".equalsIgnoreCase(url.getScheme()))) {
+			return AttemptOutcome.permanent("webhook URL must be https: " + job.address());
+		}
+		String timestamp = String.valueOf(this.clock.instant().getEpochSecond());
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
+			.timeout(this.settings.requestTimeout())
+			.header("Content-Type", "application/json; charset=utf-8")
+			.header("User-Agent", "valise-notification-service")
+			.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, job.payload()))
+			.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+			.header(WebhookSignature.EVENT_ID_HEADER, job.eventId())
+			.header("X-Valise-Event-Type", job.eventType())
+			.header("X-Valise-Delivery-Id", job.deliveryId())
+			.header("X-Valise-Note-Id", job.noteId().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(job.payload(), StandardCharsets.UTF_8));
+		if (acknowledgementLink != null) {
+			request.header("X-Valise-Acknowledgement-Link", acknowledgementLink.toString());
+		}
+		if (job.traceId() != null) {
+			request.header(CloudEvents.TRACE_ID.replace('_', '-'), job.traceId());
+		}
+		HttpResponse<Void> response;
+		try {
+			response = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+		}
+		catch (HttpTimeoutException ex) {
+			return AttemptOutcome.retriable("timeout after " + this.settings.requestTimeout());
+		}
+		catch (IOException ex) {
+			return AttemptOutcome.retriable("connection failed: " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? " " + ex.getMessage() : ""));
+		}
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			return AttemptOutcome.delivered();
+		}
+		String error = "HTTP " + status;
+		return (status >= 500 || status == 408 || status == 429) ? AttemptOutcome.retriable(error)
+				: AttemptOutcome.permanent(error);
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.valise.notification.operations;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.valise.notification.ValiseProperties;
+import org.valise.notification.command.CommandResult;
+import org.valise.notification.command.Commands;
+import org.valise.notification.command.RetryDelivery;
+import org.valise.notification.web.ApiProblems;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/notes/{noteId}/deliveries/{deliveryId}/retry} (operator token): puts a FAILED delivery back in
+ * the outbox, due now, with a fresh set of attempts. 202 once the tracking topology accepted it (the tracking view at
+ * Location shows the outcome); 404 for an unknown note or delivery; 409 for a delivery that is not FAILED.
+ */
+@RestController
+@RequestMapping("/api/v1/notes")
+class DeliveryRetryController {
+
+	private final Commands commands;
+
+	private final ValiseProperties.Acknowledgement settings;
+
+	DeliveryRetryController(Commands commands, ValiseProperties properties) {
+		this.commands = commands;
+		this.settings = properties.acknowledgement();
+	}
+
+	@PostMapping("/{noteId}/deliveries/{deliveryId}/retry")
+	ResponseEntity<RetryAccepted> retry(@PathVariable UUID noteId, @PathVariable String deliveryId,
+			AuthenticatedOperator operator) {
+		String commandId = UUID.randomUUID().toString();
+		RetryDelivery command = new RetryDelivery(commandId, noteId, deliveryId, operator.name(),
+				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		CommandResult result = this.commands.request(noteId, Commands.RETRY_DELIVERY, commandId, command,
+				this.settings.replyTimeout());
+		return switch (result.outcome()) {
+			case CommandResult.ACCEPTED, CommandResult.PENDING -> ResponseEntity.accepted()
+				.location(URI.create("/api/v1/notes/" + noteId))
+				.body(new RetryAccepted(CommandResult.ACCEPTED.equals(result.outcome()) ? "RETRYING" : "PENDING",
+						noteId, deliveryId, result.registryNumber(), operator.name(), commandId));
+			case CommandResult.NOT_FOUND -> throw (result.registryNumber() == null) ? ApiProblems.noteNotFound(noteId)
+					: ApiProblems.deliveryNotFound(noteId, deliveryId);
+			default -> throw ApiProblems.wrongState(noteId, result.state(), "FAILED", result.detail());
+		};
+	}
+
+	/**
+	 * Answer to a retry.
+	 *
+	 * @param status RETRYING (back in the outbox) or PENDING (the command is recorded, not yet decided)
+	 * @param noteId the note
+	 * @param deliveryId the delivery
+	 * @param registryNumber the note's registry number
+	 * @param requestedBy the operator
+	 * @param commandId the command's id
+	 */
+	record RetryAccepted(String status, UUID noteId, String deliveryId, String registryNumber, String requestedBy,
+			String commandId) {
+	}
+
+}

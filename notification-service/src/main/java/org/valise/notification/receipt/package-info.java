@@ -1,0 +1,4 @@
+/**
+ * Drafts the note verbale acknowledging receipt of a note to its sender, in the sender's language (EN, FR, ES).
+ */
+package org.valise.notification.receipt;
