@@ -186,7 +186,7 @@ class NoteTrackingProcessor implements Processor<String, String, String, Output>
 				? this.directory.deputyOf(tracking.destination().id()).orElse(null) : null;
 		NoteTracking.Refusal refusal = tracking.acknowledgementRefusal(command.office(), deputy, command.tokenId());
 		if (refusal != null) {
-			log.warn("Refused acknowledgement of note {} ({}) by office {}: it is {}", command.noteId(),
+			log.warn("Refused acknowledgement of note {} ({}) by office {}: {}", command.noteId(),
 					tracking.registryNumber(), command.office(), refusal.detail());
 			this.emitter.reply(correlationId, new CommandResult(command.commandId(), command.noteId(),
 					refusal.outcome(), tracking.registryNumber(), String.valueOf(tracking.state()), refusal.detail(),
