@@ -40,8 +40,18 @@ public class NoteIntake {
 		this.meters = meters;
 	}
 
-	/** Understands the raw text of a note without accepting it. */
+	/** Understands the raw text of a note without accepting it (the parse endpoint): counted, publishes nothing. */
 	public NoteFields parse(String text) {
+		NoteFields fields = read(text);
+		Counter.builder("valise.notes.parsed")
+			.description("Notes read by the parse endpoint (nothing published)")
+			.tag("doc_type", fields.docType().code())
+			.register(this.meters)
+			.increment();
+		return fields;
+	}
+
+	private NoteFields read(String text) {
 		return NoteFields.of(this.parser.parse(requireText(text)));
 	}
 
@@ -56,7 +66,7 @@ public class NoteIntake {
 	 */
 	public NoteReceived acceptText(String text, String submittedBy, String idempotencyKey) {
 		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-		return accept(SubmissionFormat.TEXT, null, parse(text), text, submittedBy, key);
+		return accept(SubmissionFormat.TEXT, null, read(text), text, submittedBy, key);
 	}
 
 	/**
@@ -69,7 +79,7 @@ public class NoteIntake {
 	 */
 	public NoteReceived acceptFile(String fileName, String text, String submittedBy, String idempotencyKey) {
 		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-		return accept(SubmissionFormat.FILE, fileName, parse(text), text, submittedBy, key);
+		return accept(SubmissionFormat.FILE, fileName, read(text), text, submittedBy, key);
 	}
 
 	/**

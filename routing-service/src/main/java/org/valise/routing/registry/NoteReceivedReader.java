@@ -36,12 +36,15 @@ final class NoteReceivedReader implements FixedKeyProcessor<String, byte[], Note
 
 	private final MeterRegistry meters;
 
+	private final NoteTraces traces;
+
 	private FixedKeyProcessorContext<String, Admission> context;
 
-	NoteReceivedReader(JsonMapper json, Clock clock, MeterRegistry meters) {
+	NoteReceivedReader(JsonMapper json, Clock clock, MeterRegistry meters, NoteTraces traces) {
 		this.json = json;
 		this.clock = clock;
 		this.meters = meters;
+		this.traces = traces;
 	}
 
 	/**
@@ -65,6 +68,12 @@ final class NoteReceivedReader implements FixedKeyProcessor<String, byte[], Note
 
 	@Override
 	public void process(FixedKeyRecord<String, byte[]> record) {
+		try (NoteTraces.Processing span = this.traces.processing("read-note-received", record.headers())) {
+			read(record);
+		}
+	}
+
+	private void read(FixedKeyRecord<String, byte[]> record) {
 		Headers headers = this.context.recordMetadata()
 			.map(origin -> DeadLetters.withOrigin(record.headers(), origin, record.timestamp()))
 			.orElse(record.headers());

@@ -74,11 +74,13 @@ final class RegistrationProcessor implements Processor<String, DeskInput, String
 		if (record.value() == null) {
 			return;
 		}
-		if (record.value().command() != null) {
-			this.clerks.carryOut(record.value().command(), record.headers());
-		}
-		else {
-			register(record.value().received(), record.headers());
+		try (NoteTraces.Processing span = this.registrar.traces().processing("register-and-route", record.headers())) {
+			if (record.value().command() != null) {
+				this.clerks.carryOut(record.value().command(), record.headers());
+			}
+			else {
+				register(record.value().received(), record.headers());
+			}
 		}
 	}
 
@@ -156,14 +158,11 @@ final class RegistrationProcessor implements Processor<String, DeskInput, String
 
 	private void publish(NoteRouted routed, String cause, Headers causing) {
 		byte[] body = this.registrar.json().writeValueAsString(routed).getBytes(StandardCharsets.UTF_8);
+		Headers headers = this.registrar.headers().routed(routed, cause, causing);
+		this.registrar.traces().carryOver(causing, headers);
 		this.context.forward(new Record<>(routed.noteId(), new Outgoing(false, body), routed.routedAt().toEpochMilli(),
-				this.registrar.headers().routed(routed, cause, causing)));
-		Counter.builder("valise.notes.routed")
-			.description("Routing decisions published, by destination office and rule")
-			.tag("office", routed.destination().id())
-			.tag("rule", routed.explanation().rule())
-			.register(this.registrar.meters())
-			.increment();
+				headers));
+		RoutingMeters.published(this.registrar.meters(), routed);
 		log.info("Published note {} as {} (revision {}): {} to {} by rule {} ({}), priority {}", routed.noteId(),
 				routed.registryNumber(), routed.revision(), routed.outcome(), routed.destination().id(),
 				routed.explanation().rule(), routed.decidedBy(), routed.priority());
@@ -183,7 +182,14 @@ final class RegistrationProcessor implements Processor<String, DeskInput, String
 
 	/** What the desk needs, gathered once by the topology. */
 	record Registrar(RoutingPolicies policies, RegistryProperties registry, AcknowledgementDeadlines deadlines,
-			CloudEventHeaders headers, JsonMapper json, Clock clock, MeterRegistry meters) {
+			CloudEventHeaders headers, JsonMapper json, Clock clock, MeterRegistry meters, NoteTraces traces) {
+
+		/** Without tracing: trace headers are copied as they came. */
+		Registrar(RoutingPolicies policies, RegistryProperties registry, AcknowledgementDeadlines deadlines,
+				CloudEventHeaders headers, JsonMapper json, Clock clock, MeterRegistry meters) {
+			this(policies, registry, deadlines, headers, json, clock, meters, NoteTraces.NONE);
+		}
+
 	}
 
 }

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param routed routing decisions (written; routing-service is its only writer)
  * @param receivedDlq received records the registry could not take (written)
  * @param commands clerks' routing commands (internal: written and read by routing-service only)
+ * @param retentionMs how long the records of these topics are kept ({@code retention.ms}; -1: for ever)
  */
 @ConfigurationProperties("valise.topics")
 public record RegistryTopics(@DefaultValue("notes.received.v1") String received,
 		@DefaultValue("notes.routed.v1") String routed, @DefaultValue("notes.received.v1.dlq") String receivedDlq,
-		@DefaultValue("routing.commands.v1") String commands) {
+		@DefaultValue("routing.commands.v1") String commands, @DefaultValue("-1") long retentionMs) {
 }

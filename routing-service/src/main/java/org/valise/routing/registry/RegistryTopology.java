@@ -3,7 +3,10 @@ package org.valise.routing.registry;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -42,7 +45,7 @@ class RegistryTopology {
 	/** Written by routing-service (its only writer). */
 	@Bean
 	NewTopic notesRoutedTopic(RegistryTopics topics) {
-		return TopicBuilder.name(topics.routed()).partitions(3).build();
+		return archive(topics.routed(), topics.retentionMs());
 	}
 
 	/**
@@ -51,19 +54,31 @@ class RegistryTopology {
 	 */
 	@Bean
 	NewTopic notesReceivedTopic(RegistryTopics topics) {
-		return TopicBuilder.name(topics.received()).partitions(3).build();
+		return archive(topics.received(), topics.retentionMs());
 	}
 
 	/** Written by routing-service: received records it could not take. */
 	@Bean
 	NewTopic notesReceivedDlqTopic(RegistryTopics topics) {
-		return TopicBuilder.name(topics.receivedDlq()).partitions(3).build();
+		return archive(topics.receivedDlq(), topics.retentionMs());
 	}
 
-	/** Internal: written by routing-service's clerk API, read by its registry desk. */
+	/** Internal: written by routing-service's clerk API, read by its registry desk; the clerks' audit trail. */
 	@Bean
 	NewTopic routingCommandsTopic(RegistryTopics topics) {
-		return TopicBuilder.name(topics.commands()).partitions(3).build();
+		return archive(topics.commands(), topics.retentionMs());
+	}
+
+	/**
+	 * A topic of record: 3 partitions, kept {@code retention.ms} (-1: for ever), never compacted (every event is
+	 * kept, not only the last per key). Applied to existing topics too ({@code spring.kafka.admin.modify-topic-configs}).
+	 */
+	private static NewTopic archive(String name, long retentionMs) {
+		return TopicBuilder.name(name)
+			.partitions(3)
+			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs))
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+			.build();
 	}
 
 	/** On close, leave the group at once (static membership), so that another instance takes the desk over. */
@@ -90,8 +105,10 @@ class RegistryTopology {
 
 	@Bean
 	Registrar registrar(RoutingPolicies policies, RegistryProperties registry, AcknowledgementDeadlines deadlines,
-			CloudEventHeaders headers, JsonMapper json, Clock clock, MeterRegistry meters) {
-		return new Registrar(policies, registry, deadlines, headers, json, clock, meters);
+			CloudEventHeaders headers, JsonMapper json, Clock clock, MeterRegistry meters, Tracer tracer,
+			Propagator propagator) {
+		return new Registrar(policies, registry, deadlines, headers, json, clock, meters,
+				new NoteTraces(tracer, propagator));
 	}
 
 	@Bean
@@ -104,7 +121,8 @@ class RegistryTopology {
 		RegistryStores.builders(registrar.json()).forEach(builder::addStateStore);
 		KStream<String, DeskInput> notes = builder
 			.stream(topics.received(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("notes-received"))
-			.processValues(() -> new NoteReceivedReader(registrar.json(), registrar.clock(), registrar.meters()),
+			.processValues(() -> new NoteReceivedReader(registrar.json(), registrar.clock(), registrar.meters(),
+					registrar.traces()),
 					Named.as("read-note-received"))
 			.split(Named.as("admission-"))
 			.branch((noteId, admission) -> admission.rejected(),

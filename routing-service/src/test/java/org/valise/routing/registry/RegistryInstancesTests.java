@@ -177,7 +177,7 @@ class RegistryInstancesTests extends BrokerTestSupport {
 	private RegistryTopics topics(String prefix) {
 		String run = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		RegistryTopics topics = new RegistryTopics(run + ".notes.received.v1", run + ".notes.routed.v1",
-				run + ".notes.received.v1.dlq", run + ".routing.commands.v1");
+				run + ".notes.received.v1.dlq", run + ".routing.commands.v1", -1);
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()))) {
 			admin.createTopics(List.of(topics.received(), topics.routed(), topics.receivedDlq(), topics.commands())
 				.stream()
