@@ -153,7 +153,14 @@ abstract class BrokerTestSupport {
 
 	/** Publishes an event as intake or routing would; returns its ce_id. */
 	String publish(String topic, String type, String source, UUID noteId, Instant time, String body) throws Exception {
+		return publish(topic, type, source, noteId, time, body, Map.of());
+	}
+
+	/** Publishes an event as intake or routing would, with more headers (e.g. traceparent); returns its ce_id. */
+	String publish(String topic, String type, String source, UUID noteId, Instant time, String body,
+			Map<String, String> moreHeaders) throws Exception {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic, noteId.toString(), body);
+		moreHeaders.forEach((name, value) -> header(record, name, value));
 		String eventId = UUID.randomUUID().toString();
 		header(record, "ce_specversion", "1.0");
 		header(record, "ce_id", eventId);

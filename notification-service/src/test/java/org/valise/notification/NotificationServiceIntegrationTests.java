@@ -115,6 +115,12 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 		String metrics = get("/actuator/prometheus").body();
 		assertThat(metrics).contains("valise_notes_delivered_total{", "channel=\"email\"",
 				"valise_notes_acknowledged_total{");
+		// the latencies (histograms with fixed buckets) and Kafka Streams' own client metrics (consumer lag)
+		assertThat(metrics)
+			.containsPattern("(?m)^valise_note_delivery_latency_seconds_bucket\\{[^}]*channel=\"email\"[^}]*le=\"1\\.0\"")
+			.containsPattern("(?m)^valise_note_delivery_latency_seconds_count\\{[^}]*\\} [1-9]")
+			.containsPattern("(?m)^valise_note_acknowledgement_latency_seconds_bucket\\{[^}]*office=\"ODG\"[^}]*le=\"60\\.0\"\\} [1-9]")
+			.containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"notification-service-tracking-[^\"]*-StreamThread-1-consumer\"");
 		HttpResponse<String> readiness = get("/actuator/health/readiness");
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(readiness.body()).path("status").asString()).isEqualTo("UP");

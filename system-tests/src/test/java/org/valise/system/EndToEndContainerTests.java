@@ -15,8 +15,14 @@ class EndToEndContainerTests extends ReferenceNoteFlowScenario {
 	static final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
 
 	@Override
-	String startBroker() {
-		return kafka.getBootstrapServers();
+	RunningSystem system() throws Exception {
+		// the container's lifecycle is Testcontainers': the system leaves the broker alone
+		return RunningSystem.over(kafka.getBootstrapServers(), null);
+	}
+
+	@Override
+	void release(RunningSystem system) throws Exception {
+		system.close();
 	}
 
 }

@@ -1,32 +1,17 @@
 package org.valise.system;
 
-import java.util.Map;
-
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The reference note's flow over the embedded KRaft broker (a real Kafka broker in the test's JVM).
+ * The reference note's flow over the embedded KRaft broker (a real Kafka broker in the test's JVM), on the system
+ * shared with the other classes of the run ({@link SharedSystem}).
  */
+@ExtendWith(SharedSystem.class)
 class EndToEndTests extends ReferenceNoteFlowScenario {
 
-	private EmbeddedKafkaKraftBroker broker;
-
 	@Override
-	String startBroker() {
-		this.broker = new EmbeddedKafkaKraftBroker(1, 3);
-		// A single broker: the internal topics the services' transactions and groups need get one replica.
-		this.broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-				"transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1",
-				"group.initial.rebalance.delay.ms", "0"));
-		this.broker.afterPropertiesSet();
-		return this.broker.getBrokersAsString();
-	}
-
-	@Override
-	void stopBroker() {
-		if (this.broker != null) {
-			this.broker.destroy();
-		}
+	RunningSystem system() {
+		return SharedSystem.current();
 	}
 
 }

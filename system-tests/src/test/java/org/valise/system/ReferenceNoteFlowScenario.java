@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,17 +41,17 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReferenceNoteFlowScenario {
 
-	static final String REGISTRY_TOKEN = "system-test-registry-token";
+	static final String REGISTRY_TOKEN = RunningSystem.REGISTRY_TOKEN;
 
-	static final String ODG_TOKEN = "system-test-odg-token";
+	static final String ODG_TOKEN = RunningSystem.ODG_TOKEN;
 
-	static final String DMM_TOKEN = "system-test-dmm-token";
+	static final String DMM_TOKEN = RunningSystem.DMM_TOKEN;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final List<ServiceProcess> services = new ArrayList<>();
+	private RunningSystem system;
 
 	private GreenMail mail;
 
@@ -62,46 +59,30 @@ abstract class ReferenceNoteFlowScenario {
 
 	private ServiceProcess notification;
 
-	private String bootstrapServers;
+	/** The running system the scenario drives: one started for it, or one it shares with other classes. */
+	abstract RunningSystem system() throws Exception;
 
-	/** Starts (or finds) the broker the services and the test talk to, and returns its bootstrap servers. */
-	abstract String startBroker();
-
-	/** Stops the broker, after the services have stopped. */
-	void stopBroker() {
+	/** After the scenario: stops the system if it was started for it (a shared one lives on). */
+	void release(RunningSystem system) throws Exception {
 	}
 
 	String bootstrapServers() {
-		return this.bootstrapServers;
+		return this.system.bootstrapServers();
 	}
 
 	@BeforeAll
 	void startSystem() throws Exception {
-		this.bootstrapServers = startBroker();
-		this.mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		this.mail.start();
-		Path state = Files.createTempDirectory("valise-system-state");
-		int notificationPort = ServiceProcess.freePort();
-		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(), "VALISE_STATE_DIR",
-				state.toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
-				String.valueOf(this.mail.getSmtp().getPort()), "VALISE_TRACKING_URL",
-				"http://127.0.0.1:" + notificationPort + "/api/v1/notes/{noteId}");
-		this.notification = start("notification-service", notificationPort, environment,
-				"--valise.security.office-tokens.ODG=" + ODG_TOKEN, "--valise.security.office-tokens.DMM=" + DMM_TOKEN);
-		start("routing-service", ServiceProcess.freePort(), environment);
-		this.intake = start("intake-service", ServiceProcess.freePort(), environment, "--valise.security.clients.registry=" + REGISTRY_TOKEN);
-		for (ServiceProcess service : this.services) {
-			service.awaitReady(Duration.ofSeconds(150));
-		}
+		this.system = system();
+		this.mail = this.system.mail();
+		this.intake = this.system.intake();
+		this.notification = this.system.notification();
 	}
 
 	@AfterAll
-	void stopSystem() {
-		this.services.forEach(ServiceProcess::close);
-		if (this.mail != null) {
-			this.mail.stop();
+	void stopSystem() throws Exception {
+		if (this.system != null) {
+			release(this.system);
 		}
-		stopBroker();
 	}
 
 	@Test
@@ -155,6 +136,20 @@ abstract class ReferenceNoteFlowScenario {
 		// then: every event about the note is on its topic, in order, honouring the contract
 		assertThat(eventTypes(noteId)).containsSubsequence("org.valise.note.received.v1", "org.valise.note.routed.v1",
 				"org.valise.note.delivered.v1", "org.valise.note.acknowledged.v1");
+
+		// then: an archive with nothing but a Kafka consumer rebuilds the note's history from the topics alone,
+		// each event once, in the order the tracking view shows it, with the draft receipt for the sender
+		List<NoteArchive.ArchivedEvent> history = NoteArchive.rebuild(bootstrapServers()).history(noteId);
+		assertThat(history).extracting(NoteArchive.ArchivedEvent::id).doesNotHaveDuplicates();
+		assertThat(history).extracting(NoteArchive.ArchivedEvent::type).contains("org.valise.note.receipt-drafted.v1");
+		assertThat(history).extracting(NoteArchive.ArchivedEvent::type)
+			.filteredOn((type) -> !type.equals("org.valise.note.receipt-drafted.v1"))
+			.map((type) -> type.substring("org.valise.note.".length(), type.length() - ".v1".length()).toUpperCase())
+			.containsExactlyElementsOf(timelineStates(done));
+		assertThat(history).filteredOn((event) -> event.type().equals("org.valise.note.routed.v1"))
+			.singleElement()
+			.satisfies((event) -> assertThat(this.json.readTree(event.body()).get("registryNumber").asString())
+				.isEqualTo(registryNumber));
 	}
 
 	@Test
@@ -319,13 +314,6 @@ abstract class ReferenceNoteFlowScenario {
 
 	private static String header(ConsumerRecord<String, String> record, String name) {
 		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
-
-	private ServiceProcess start(String name, int port, Map<String, String> environment, String... arguments)
-			throws Exception {
-		ServiceProcess service = ServiceProcess.start(name, port, environment, arguments);
-		this.services.add(service);
-		return service;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

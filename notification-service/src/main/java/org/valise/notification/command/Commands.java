@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.valise.notification.ValiseProperties;
 import org.valise.notification.event.EventNotPublished;
+import org.valise.notification.tracing.NoteTraces;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
@@ -112,6 +113,8 @@ public class Commands {
 		ProducerRecord<String, String> record = new ProducerRecord<>(this.topic, noteId.toString(),
 				this.json.writeValueAsString(command));
 		record.headers().add(TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+		// The note's trace, when the sending thread works on it (a delivery worker), goes on to the topology.
+		NoteTraces.addTo(record.headers(), NoteTraces.current(), UUID.randomUUID().toString());
 		return record;
 	}
 

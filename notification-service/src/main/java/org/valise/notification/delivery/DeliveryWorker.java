@@ -17,6 +17,7 @@ import org.valise.notification.event.EventNotPublished;
 import org.valise.notification.event.NoteEscalated;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
+import org.valise.notification.tracing.NoteTraces;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +61,13 @@ class DeliveryWorker {
 	}
 
 	void attempt(DeliveryJob job) {
+		// The note's trace id is in every line logged meanwhile, and on the outcome reported to the topology.
+		try (NoteTraces.Scope trace = NoteTraces.inScope(job.traceId())) {
+			attemptInTrace(job);
+		}
+	}
+
+	private void attemptInTrace(DeliveryJob job) {
 		Timer.Sample sample = Timer.start(this.meters);
 		AttemptOutcome outcome;
 		try {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.valise.notification.ValiseProperties;
 import org.valise.notification.event.CloudEvents;
+import org.valise.notification.tracing.NoteTraces;
 
 import org.springframework.stereotype.Component;
 
@@ -81,7 +82,10 @@ class WebhookSender {
 			request.header("X-Valise-Acknowledgement-Link", acknowledgementLink.toString());
 		}
 		if (job.traceId() != null) {
+			// CloudEvents HTTP binding (ce-traceid) and W3C Trace Context, so the office can join the note's trace.
 			request.header(CloudEvents.TRACE_ID.replace('_', '-'), job.traceId());
+			request.header(NoteTraces.TRACEPARENT,
+					NoteTraces.traceparent(job.traceId(), job.deliveryId() + "|" + job.attempt()));
 		}
 		HttpResponse<Void> response;
 		try {

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.valise.notification.event.Office;
@@ -60,6 +62,11 @@ public final class Directory {
 	/** The office with this id, as events carry it, with its holder on the given day. */
 	public Optional<Office> office(String id, LocalDate on) {
 		return Optional.ofNullable((id != null) ? this.offices.get(id) : null).map((entry) -> entry.toOffice(on));
+	}
+
+	/** The ids of every office of the directory, sorted. */
+	public Set<String> officeIds() {
+		return Collections.unmodifiableSortedSet(new TreeSet<>(this.offices.keySet()));
 	}
 
 	/** The id of the office's deputy, if the directory names one. */

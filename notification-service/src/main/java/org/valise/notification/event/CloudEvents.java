@@ -3,11 +3,13 @@ package org.valise.notification.event;
 import java.nio.charset.StandardCharsets;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.valise.notification.tracing.NoteTraces;
 
 /**
  * The CloudEvents 1.0 attributes (Kafka binary mode: {@code ce_*} headers with plain UTF-8 values) and event types
@@ -27,7 +29,7 @@ public final class CloudEvents {
 
 	public static final String TIME = "ce_time";
 
-	public static final String TRACE_ID = "ce_traceid";
+	public static final String TRACE_ID = NoteTraces.TRACE_ID;
 
 	public static final String CONTENT_TYPE = "content-type";
 
@@ -48,6 +50,13 @@ public final class CloudEvents {
 
 	public static final String RECEIPT_DRAFTED = "org.valise.note.receipt-drafted.v1";
 
+	/** The event types this service writes, all on {@code notes.delivery.v1}. */
+	public static final List<String> WRITTEN = List.of(NOTE_DELIVERED, NOTE_ACKNOWLEDGED, NOTE_DELIVERY_FAILED,
+			NOTE_ESCALATED, RECEIPT_DRAFTED);
+
+	/** The event types this service reads: NoteReceived on {@code notes.received.v1}, NoteRouted on {@code notes.routed.v1}. */
+	public static final List<String> READ = List.of(NOTE_RECEIVED, NOTE_ROUTED);
+
 	private CloudEvents() {
 	}
 
@@ -57,7 +66,7 @@ public final class CloudEvents {
 	 * @param eventId the {@code ce_id}
 	 * @param noteId the note (also the record key)
 	 * @param time when the fact happened
-	 * @param traceId the note's trace id, or null
+	 * @param traceId the note's trace id, or null; with it come {@code ce_traceid} and {@code traceparent}
 	 */
 	public static Headers headers(String type, String eventId, UUID noteId, Instant time, String traceId) {
 		RecordHeaders headers = new RecordHeaders();
@@ -68,9 +77,7 @@ public final class CloudEvents {
 		add(headers, SUBJECT, noteId.toString());
 		add(headers, TIME, time.toString());
 		add(headers, CONTENT_TYPE, "application/json");
-		if (traceId != null) {
-			add(headers, TRACE_ID, traceId);
-		}
+		NoteTraces.addTo(headers, traceId, eventId);
 		return headers;
 	}
 

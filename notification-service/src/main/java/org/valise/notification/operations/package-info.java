@@ -1,4 +1,4 @@
 /**
- * What operators do through the API: retry a failed delivery, authenticated by an operator's bearer token.
+ * What operators see and do: the overview behind the operator page and the backlog gauges, and retrying a failed delivery (operator bearer token).
  */
 package org.valise.notification.operations;

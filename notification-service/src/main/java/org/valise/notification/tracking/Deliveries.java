@@ -21,6 +21,7 @@ import org.valise.notification.event.CloudEvents;
 import org.valise.notification.event.NoteDelivered;
 import org.valise.notification.event.NoteDeliveryFailed;
 import org.valise.notification.event.Office;
+import org.valise.notification.tracing.NoteTraces;
 
 /**
  * The delivery outbox of one tracking task ({@code delivery-outbox} store): schedules a delivery per channel of an
@@ -104,14 +105,16 @@ class Deliveries {
 			}
 		}
 		for (OutboxEntry entry : entries) {
-			if (entry.leaseUntil() != null) {
-				if (!entry.leaseUntil().isAfter(now)) {
-					failedAttempt(entry, false, "no outcome within " + this.lease, now);
+			try (NoteTraces.Scope trace = NoteTraces.inScope(entry.traceId())) {
+				if (entry.leaseUntil() != null) {
+					if (!entry.leaseUntil().isAfter(now)) {
+						failedAttempt(entry, false, "no outcome within " + this.lease, now);
+					}
 				}
-			}
-			else if (entry.nextAttemptAt() != null && !entry.nextAttemptAt().isAfter(now)
-					&& this.dispatcher.offer(entry.nextJob())) {
-				this.outbox.put(entry.deliveryId(), entry.dispatched(now.plus(this.lease)));
+				else if (entry.nextAttemptAt() != null && !entry.nextAttemptAt().isAfter(now)
+						&& this.dispatcher.offer(entry.nextJob())) {
+					this.outbox.put(entry.deliveryId(), entry.dispatched(now.plus(this.lease)));
+				}
 			}
 		}
 	}
@@ -137,6 +140,10 @@ class Deliveries {
 		this.emitter.event(entry.noteId(), CloudEvents.NOTE_DELIVERED, eventId, at, event, entry.traceId());
 		if (tracking != null) {
 			this.trackings.put(tracking, tracking.delivered(eventId, entry.attempt(), event));
+			Instant routedAt = NoteLatencies.routedAt(tracking, entry.revision());
+			if (NoteTracking.NOTE.equals(entry.purpose()) && routedAt != null && !tracking.hasSeen(eventId)) {
+				NoteLatencies.delivery(this.meters, entry.channel()).record(NoteLatencies.between(routedAt, at));
+			}
 		}
 		this.meters.counter("valise.notes.delivered", "channel", entry.channel(), "purpose", entry.purpose())
 			.increment();

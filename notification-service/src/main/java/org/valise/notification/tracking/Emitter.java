@@ -10,11 +10,13 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.valise.notification.command.CommandResult;
 import org.valise.notification.command.Commands;
 import org.valise.notification.event.CloudEvents;
+import org.valise.notification.tracing.NoteTraces;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwards what the topology decides to its sink, within the task's Kafka transaction (exactly_once_v2): events to
- * {@code notes.delivery.v1} as CloudEvents, and results to the commands' callers with their correlation id.
+ * {@code notes.delivery.v1} as CloudEvents, and results to the commands' callers with their correlation id; both
+ * carry the note's trace ({@code ce_traceid}, {@code traceparent}).
  */
 class Emitter {
 
@@ -49,6 +51,7 @@ class Emitter {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(Commands.CORRELATION_HEADER, correlationId);
 		headers.add(Commands.TYPE_HEADER, "CommandResult".getBytes(StandardCharsets.UTF_8));
+		NoteTraces.addTo(headers, NoteTraces.current(), result.commandId());
 		this.context.forward(new Record<>(result.noteId().toString(),
 				new Output(this.resultsTopic, this.json.writeValueAsString(result)), this.context.currentSystemTimeMs(),
 				headers));

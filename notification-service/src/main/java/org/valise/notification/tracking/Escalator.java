@@ -14,6 +14,7 @@ import org.valise.notification.directory.Directory;
 import org.valise.notification.event.CloudEvents;
 import org.valise.notification.event.NoteEscalated;
 import org.valise.notification.event.Office;
+import org.valise.notification.tracing.NoteTraces;
 
 /**
  * Escalates notes whose acknowledgement deadline passed, one level per due deadline, up the directory's escalation
@@ -60,7 +61,9 @@ class Escalator {
 				this.trackings.forgetDeadline(due.at(), due.noteId());
 				continue;
 			}
-			escalate(tracking, now);
+			try (NoteTraces.Scope trace = NoteTraces.inScope(tracking.traceId())) {
+				escalate(tracking, now);
+			}
 		}
 	}
 
@@ -92,7 +95,8 @@ class Escalator {
 				level, target.get(), CloudEvents.NOTE_ESCALATED, eventId, payload,
 				this.routings.get(tracking.noteId().toString()), now);
 		this.trackings.put(tracking, after);
-		this.meters.counter("valise.notes.escalated", "level", String.valueOf(level)).increment();
+		this.meters.counter("valise.notes.escalated", "level", String.valueOf(level), "office", target.get().id())
+			.increment();
 		log.warn("Note {} ({}) not acknowledged by {} by {}: escalated (level {}) to {}", tracking.noteId(),
 				tracking.registryNumber(), destination, tracking.nextEscalationAt(), level, target.get().id());
 	}

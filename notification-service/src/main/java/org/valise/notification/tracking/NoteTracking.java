@@ -93,10 +93,16 @@ public record NoteTracking(UUID noteId, String registryNumber, TrackingState sta
 
 	/** Takes a NoteReceived into account. */
 	public NoteTracking received(String eventId, Instant at, NoteReceived event) {
+		return received(eventId, at, event, null);
+	}
+
+	/** Takes a NoteReceived into account, with the trace it came with (kept unless the note has one already). */
+	public NoteTracking received(String eventId, Instant at, NoteReceived event, String traceId) {
 		if (hasSeen(eventId)) {
 			return this;
 		}
 		Draft next = new Draft(this);
+		next.traceId = (this.traceId != null) ? this.traceId : traceId;
 		next.note = (this.note != null) ? this.note : event.note();
 		next.receivedAt = (this.receivedAt != null) ? this.receivedAt : event.receivedAt();
 		return next.moveForward(TrackingState.RECEIVED, at, eventId, "Received by intake (" + event.format() + ")");

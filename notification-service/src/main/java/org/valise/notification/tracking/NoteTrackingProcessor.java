@@ -32,6 +32,7 @@ import org.valise.notification.event.Office;
 import org.valise.notification.event.ReceiptDrafted;
 import org.valise.notification.receipt.ReceiptDraft;
 import org.valise.notification.receipt.ReceiptDrafter;
+import org.valise.notification.tracing.NoteTraces;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,6 +99,13 @@ class NoteTrackingProcessor implements Processor<String, String, String, Output>
 
 	@Override
 	public void process(Record<String, String> record) {
+		// Every line logged about the note meanwhile carries its trace id (from the record, else the one it came with).
+		try (NoteTraces.Scope trace = NoteTraces.inScope(traceOf(record))) {
+			track(record);
+		}
+	}
+
+	private void track(Record<String, String> record) {
 		String command = header(record, Commands.TYPE_HEADER);
 		String type = header(record, CloudEvents.TYPE);
 		if (record.value() == null || (command == null && type == null)) {
@@ -117,7 +125,8 @@ class NoteTrackingProcessor implements Processor<String, String, String, Output>
 					NoteReceived event = this.json.readValue(record.value(), NoteReceived.class);
 					String noteId = noteId(record.key(), event.noteId());
 					NoteTracking before = this.trackings.get(noteId);
-					NoteTracking after = orStart(before, noteId).received(eventId, or(event.receivedAt(), time), event);
+					NoteTracking after = orStart(before, noteId).received(eventId, or(event.receivedAt(), time), event,
+							NoteTraces.traceIdOf(record.headers()));
 					this.trackings.put(before, after);
 				}
 				case CloudEvents.NOTE_ROUTED -> routed(record, eventId, time);
@@ -137,7 +146,7 @@ class NoteTrackingProcessor implements Processor<String, String, String, Output>
 		NoteTracking before = this.trackings.get(noteId);
 		NoteTracking base = orStart(before, noteId);
 		NoteTracking after = base.routed(eventId, or(event.routedAt(), time), event,
-				header(record, CloudEvents.TRACE_ID));
+				NoteTraces.traceIdOf(record.headers()));
 		if (after == base) {
 			return;
 		}
@@ -209,6 +218,10 @@ class NoteTrackingProcessor implements Processor<String, String, String, Output>
 				CommandResult.ACCEPTED, tracking.registryNumber(), String.valueOf(after.state()), null, office.id(),
 				null, command.acknowledgedBy(), at, command.comment(), eventId));
 		this.meters.counter("valise.notes.acknowledged", "office", office.id(), "via", command.via()).increment();
+		Instant deliveredAt = NoteLatencies.deliveredAt(tracking);
+		if (deliveredAt != null) {
+			NoteLatencies.acknowledgement(this.meters, office.id()).record(NoteLatencies.between(deliveredAt, at));
+		}
 		log.info("Note {} ({}) acknowledged for {} by {} ({})", command.noteId(), tracking.registryNumber(),
 				office.id(), command.acknowledgedBy(), command.via());
 	}
@@ -263,6 +276,15 @@ class NoteTrackingProcessor implements Processor<String, String, String, Output>
 			throw new IllegalArgumentException("record without note id");
 		}
 		return bodyNoteId.toString();
+	}
+
+	private String traceOf(Record<String, String> record) {
+		String traceId = NoteTraces.traceIdOf(record.headers());
+		if (traceId != null || record.key() == null) {
+			return traceId;
+		}
+		NoteTracking known = this.trackings.get(record.key());
+		return (known != null) ? known.traceId() : null;
 	}
 
 	private static String header(Record<String, String> record, String name) {

@@ -54,6 +54,24 @@ public class NoteTrackings {
 		return Optional.ofNullable(query(() -> store().get(noteId.toString())));
 	}
 
+	/**
+	 * Every tracking view this instance holds (a full scan of the store: for overviews, not per note).
+	 * @throws TrackingUnavailable while the store cannot be queried (starting, rebalancing)
+	 */
+	public List<NoteTracking> all() {
+		return query(() -> {
+			List<NoteTracking> found = new ArrayList<>();
+			try (KeyValueIterator<String, NoteTracking> all = store().all()) {
+				all.forEachRemaining((entry) -> {
+					if (entry.value != null) {
+						found.add(entry.value);
+					}
+				});
+			}
+			return found;
+		});
+	}
+
 	/** One page of the notes matching a search, most recently received first. */
 	NotePage search(NoteSearch search, Instant now) {
 		List<NoteTracking> matches = query(() -> {

@@ -91,6 +91,10 @@ class TrackingTopology {
 		return events;
 	}
 
+	// Kafka Streams' client metrics (consumer lag, commit and process latencies) reach /actuator/prometheus through
+	// Boot's KafkaMetricsAutoConfiguration, which adds a KafkaStreamsMicrometerListener to this factory bean: not added
+	// again here (per-partition lag series appear after Micrometer's first refresh of the client's metrics, ~1 min).
+
 	// With static membership (group.instance.id, application.yml) a closing instance also leaves the group, so its
 	// partitions move at once (rolling deploys); a restarted one with the same id gets its partitions straight back.
 	@Bean

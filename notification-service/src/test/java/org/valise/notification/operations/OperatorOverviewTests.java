@@ -1,0 +1,74 @@
+package org.valise.notification.operations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.valise.notification.event.NoteRouted;
+import org.valise.notification.event.Office;
+import org.valise.notification.tracking.NoteTracking;
+import org.valise.notification.tracking.TrackingState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperatorOverviewTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	private static final Office ODG = new Office("ODG", "Office of the Director General", null, null, List.of());
+
+	private static final Office TRIAGE = new Office("TRIAGE", "Registry triage", null, null, List.of());
+
+	@Test
+	void countsNotesByStateAndListsThoseAwaitingAcknowledgementEarliestDeadlineFirst() {
+		NoteTracking overdue = routed("IN/2026/000001", ODG, "ROUTED", NOW.minus(Duration.ofMinutes(90)),
+				NOW.minus(Duration.ofMinutes(30)));
+		NoteTracking triaged = routed("IN/2026/000002", TRIAGE, "TRIAGE", NOW.minus(Duration.ofMinutes(10)),
+				NOW.plus(Duration.ofDays(2)));
+		NoteTracking duplicate = routed("IN/2026/000001", null, "DUPLICATE", NOW.minus(Duration.ofHours(3)), null);
+
+		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(triaged, duplicate, overdue), NOW);
+
+		assertThat(overview.notes()).isEqualTo(3);
+		assertThat(overview.inFlight()).isEqualTo(2);
+		assertThat(overview.byState()).containsEntry(TrackingState.ROUTED, 1L)
+			.containsEntry(TrackingState.TRIAGE, 1L)
+			.containsEntry(TrackingState.DUPLICATE, 1L)
+			.containsEntry(TrackingState.ACKNOWLEDGED, 0L)
+			.hasSize(TrackingState.values().length);
+		assertThat(overview.triage()).isEqualTo(1);
+		assertThat(overview.overdue()).isEqualTo(1);
+		assertThat(overview.overdueByOffice()).containsExactly(java.util.Map.entry("ODG", 1L));
+		assertThat(overview.awaiting()).extracting(OperatorOverview.Awaiting::registryNumber)
+			.containsExactly("IN/2026/000001", "IN/2026/000002");
+		assertThat(overview.awaiting().get(0).overdue()).isTrue();
+		assertThat(overview.awaiting().get(0).secondsLeft()).isEqualTo(-1800);
+		assertThat(overview.awaiting().get(1).secondsLeft()).isEqualTo(2 * 86400);
+	}
+
+	@Test
+	void showsTheLastHoursFlowNewestFirst() {
+		NoteTracking old = routed("IN/2026/000003", ODG, "ROUTED", NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofDays(1)));
+		NoteTracking recent = routed("IN/2026/000004", ODG, "ROUTED", NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofDays(1)));
+
+		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(old, recent), NOW);
+
+		assertThat(overview.lastHour()).containsEntry("ROUTED", 1L).containsEntry("ACKNOWLEDGED", 0L);
+		assertThat(overview.recent()).extracting(OperatorOverview.FlowEvent::registryNumber)
+			.containsExactly("IN/2026/000004", "IN/2026/000003");
+		assertThat(overview.recent().get(0).detail()).contains("routed to ODG");
+	}
+
+	private static NoteTracking routed(String registryNumber, Office destination, String outcome, Instant at,
+			Instant deadline) {
+		UUID noteId = UUID.randomUUID();
+		NoteRouted event = new NoteRouted(noteId, registryNumber, at, at, outcome, destination, List.of(), "NORMAL",
+				deadline, new NoteRouted.Explanation("highest-destination", "For the head.", List.of()), at, null, null,
+				"DUPLICATE".equals(outcome) ? new NoteRouted.DuplicateOf(UUID.randomUUID(), registryNumber) : null, 1,
+				"rules", null);
+		return NoteTracking.start(noteId).routed("e-" + noteId, at, event, null);
+	}
+
+}
