@@ -27,7 +27,8 @@ final class NoteArchive {
 	static final List<String> TOPICS = List.of("notes.received.v1", "notes.routed.v1", "notes.delivery.v1");
 
 	/** One archived event. */
-	record ArchivedEvent(String noteId, String id, String type, Instant time, String topic, String body) {
+	record ArchivedEvent(String noteId, String id, String type, Instant time, String topic, String traceId,
+			String body) {
 	}
 
 	private final Map<String, ArchivedEvent> eventsById = new LinkedHashMap<>();
@@ -75,10 +76,16 @@ final class NoteArchive {
 
 	private void keep(ConsumerRecord<String, String> record) {
 		ArchivedEvent event = new ArchivedEvent(record.key(), header(record, "ce_id"), header(record, "ce_type"),
-				Instant.parse(header(record, "ce_time")), record.topic(), record.value());
+				Instant.parse(header(record, "ce_time")), record.topic(), optionalHeader(record, "ce_traceid"),
+				record.value());
 		if (this.eventsById.putIfAbsent(event.id(), event) != null) {
 			this.duplicatesDropped++;
 		}
+	}
+
+	private static String optionalHeader(ConsumerRecord<String, String> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private static String header(ConsumerRecord<String, String> record, String name) {

@@ -150,6 +150,14 @@ abstract class ReferenceNoteFlowScenario {
 			.singleElement()
 			.satisfies((event) -> assertThat(this.json.readTree(event.body()).get("registryNumber").asString())
 				.isEqualTo(registryNumber));
+
+		// then: one trace for the note, from the HTTP request to the acknowledgement: its id is on every event
+		// and in the logs of all three services
+		String traceId = history.get(0).traceId();
+		assertThat(traceId).matches("[0-9a-f]{32}");
+		assertThat(history).extracting(NoteArchive.ArchivedEvent::traceId).containsOnly(traceId);
+		assertThat(List.of(this.system.intake(), this.system.routing(), this.system.notification()))
+			.allSatisfy((service) -> assertThat(service.logged(traceId)).as(service + " logs " + traceId).isTrue());
 	}
 
 	@Test

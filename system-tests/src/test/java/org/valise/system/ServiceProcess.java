@@ -87,6 +87,21 @@ final class ServiceProcess implements AutoCloseable {
 		return this.port;
 	}
 
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+	/** Whether the service's log so far has a line containing the text. */
+	boolean logged(String text) {
+		try (java.util.stream.Stream<String> lines = Files.lines(this.log)) {
+			return lines.anyMatch((line) -> line.contains(text));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	String tail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log);

@@ -1,14 +1,10 @@
 package org.valise.notification.operations;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.valise.notification.ValiseProperties;
-import org.valise.notification.web.ApiProblems;
+import org.valise.notification.web.BearerTokens;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -27,20 +23,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class OperatorTokenResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-	private static final Logger log = LoggerFactory.getLogger(OperatorTokenResolver.class);
-
-	private static final String BEARER = "Bearer ";
-
-	private final Map<String, String> tokens;
+	private final BearerTokens tokens;
 
 	OperatorTokenResolver(ValiseProperties properties) {
-		this.tokens = (properties.security().operatorTokens() != null)
-				? Map.copyOf(properties.security().operatorTokens()) : Map.of();
-		this.tokens.forEach((name, token) -> {
-			if (token == null || token.isBlank()) {
-				throw new IllegalStateException("valise.security.operator-tokens." + name + " must not be blank");
-			}
-		});
+		this.tokens = new BearerTokens("operator", "valise.security.operator-tokens",
+				(properties.security().operatorTokens() != null) ? properties.security().operatorTokens() : Map.of());
 	}
 
 	@Override
@@ -56,22 +43,7 @@ class OperatorTokenResolver implements HandlerMethodArgumentResolver, WebMvcConf
 	@Override
 	public AuthenticatedOperator resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest request, WebDataBinderFactory binderFactory) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			throw ApiProblems.unauthenticated("missing: send Authorization: Bearer <your operator token>");
-		}
-		byte[] presented = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-		String operator = null;
-		for (Map.Entry<String, String> entry : this.tokens.entrySet()) {
-			if (MessageDigest.isEqual(entry.getValue().getBytes(StandardCharsets.UTF_8), presented)) {
-				operator = entry.getKey();
-			}
-		}
-		if (operator == null) {
-			log.warn("Refused an operator request with a bearer token no operator holds");
-			throw ApiProblems.unauthenticated("the bearer token belongs to no operator");
-		}
-		return new AuthenticatedOperator(operator);
+		return new AuthenticatedOperator(this.tokens.holderOf(request.getHeader(HttpHeaders.AUTHORIZATION)));
 	}
 
 }
