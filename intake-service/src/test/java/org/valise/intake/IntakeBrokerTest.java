@@ -7,12 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The one Spring test context of intake against a real (embedded KRaft) broker, shared by every broker-tier test
  * class so that it starts once: the application on a random port, everything pointed at the embedded broker, and
- * two API clients ({@link #TOKEN} for "registry", {@link #OTHER_TOKEN} for "mission-desk").
+ * two API clients ({@link #TOKEN} for "registry", {@link #OTHER_TOKEN} for "mission-desk"), and one
+ * {@link ReceivedNotes} reader of the topic to autowire.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +24,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"valise.security.clients.registry=" + IntakeBrokerTest.TOKEN,
 				"valise.security.clients.mission-desk=" + IntakeBrokerTest.OTHER_TOKEN })
 @EmbeddedKafka(partitions = 3, topics = ReceivedNotes.TOPIC)
+@Import(ReceivedNotesConfiguration.class)
 public @interface IntakeBrokerTest {
 
 	/** The bearer token of the client "registry". */

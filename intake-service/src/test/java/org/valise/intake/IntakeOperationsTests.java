@@ -14,12 +14,11 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -35,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class IntakeOperationsTests {
 
-	private static ReceivedNotes received;
+	@Autowired
+	ReceivedNotes received;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -47,23 +47,13 @@ class IntakeOperationsTests {
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
 
-	@BeforeAll
-	static void subscribe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-		received = new ReceivedNotes(brokers);
-	}
-
-	@AfterAll
-	static void close() {
-		received.close();
-	}
-
 	@Test
 	void publishesTheRequestsTraceOnTheRecordAndLogsItWithTheAcceptance(CapturedOutput output) throws Exception {
 		HttpResponse<String> accepted = post("/api/v1/notes", ReceivedNotes.referenceNote());
 
 		assertThat(accepted.statusCode()).isEqualTo(202);
 		String noteId = this.json.readTree(accepted.body()).get("noteId").asString();
-		ConsumerRecord<String, String> record = received.awaitRecord(noteId);
+		ConsumerRecord<String, String> record = this.received.awaitRecord(noteId);
 		String traceparent = header(record, "traceparent");
 		assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
 		String traceId = traceparent.split("-")[1];

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +26,7 @@ import org.valise.intake.parsing.ParsedNote;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +56,8 @@ class FileUploadTests {
 	/** Over the default limit of 1 MB, under Tomcat's 2 MB of body it reads and discards after an early answer. */
 	private static final int OVERSIZED = 1_200_000;
 
-	private static ReceivedNotes received;
+	@Autowired
+	ReceivedNotes received;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -66,16 +65,6 @@ class FileUploadTests {
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void subscribe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-		received = new ReceivedNotes(brokers);
-	}
-
-	@AfterAll
-	static void close() {
-		received.close();
-	}
 
 	static Stream<Arguments> referenceNoteFiles() {
 		byte[] pdf = NoteDocuments.pdf(NOTE);
@@ -99,7 +88,7 @@ class FileUploadTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		String noteId = this.json.readTree(response.body()).get("noteId").asString();
 		assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8083/api/v1/notes/" + noteId);
-		ConsumerRecord<String, String> record = received.awaitRecord(noteId);
+		ConsumerRecord<String, String> record = this.received.awaitRecord(noteId);
 		EventContracts.load().assertHonoured(record.topic(), record.key(), record.headers(), record.value());
 		JsonNode event = this.json.readTree(record.value());
 		assertThat(event.get("format").asString()).isEqualTo("file");
@@ -128,7 +117,7 @@ class FileUploadTests {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		String noteId = this.json.readTree(response.body()).get("noteId").asString();
-		JsonNode event = this.json.readTree(received.awaitRecord(noteId).value());
+		JsonNode event = this.json.readTree(this.received.awaitRecord(noteId).value());
 		assertThat(event.get("format").asString()).isEqualTo("file");
 		assertThat(event.get("fileName").isNull()).isTrue();
 		assertThat(event.get("text").asString()).isEqualTo(NOTE);
@@ -148,14 +137,14 @@ class FileUploadTests {
 
 	@Test
 	void parsesAnUploadedPdfWithoutPublishing() throws Exception {
-		int before = received.all().size();
+		int before = this.received.all().size();
 
 		HttpResponse<String> response = post("/api/v1/notes/parse",
 				Multipart.file("NV-2021-01-105.pdf", "application/pdf", NoteDocuments.pdf(NOTE)));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.json.readTree(response.body()).get("reference").asString()).isEqualTo("2021/01/105");
-		assertThat(received.all()).hasSize(before);
+		assertThat(this.received.all()).hasSize(before);
 	}
 
 	@Test

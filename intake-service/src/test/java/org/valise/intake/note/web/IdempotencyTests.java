@@ -15,8 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.valise.contracts.EventContracts;
 import org.valise.intake.IntakeBrokerTest;
@@ -26,7 +24,7 @@ import org.valise.intake.ReceivedNotes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +38,8 @@ class IdempotencyTests {
 
 	private static final String NOTE = ReceivedNotes.referenceNote();
 
-	private static ReceivedNotes received;
+	@Autowired
+	ReceivedNotes received;
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -48,16 +47,6 @@ class IdempotencyTests {
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void subscribe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-		received = new ReceivedNotes(brokers);
-	}
-
-	@AfterAll
-	static void close() {
-		received.close();
-	}
 
 	@Test
 	void answersARetryExactlyLikeTheFirstAttempt() throws Exception {
@@ -77,7 +66,7 @@ class IdempotencyTests {
 		assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"))
 			.hasValue("http://127.0.0.1:8083/api/v1/notes/" + noteId);
 		assertThat(UUID.fromString(noteId).version()).isEqualTo(8);
-		for (ConsumerRecord<String, String> record : received.awaitRecords(noteId, 2)) {
+		for (ConsumerRecord<String, String> record : this.received.awaitRecords(noteId, 2)) {
 			EventContracts.load().assertHonoured(record.topic(), record.key(), record.headers(), record.value());
 			assertThat(this.json.readTree(record.value()).get("idempotencyKey").asString()).isEqualTo(key);
 		}
@@ -106,7 +95,7 @@ class IdempotencyTests {
 				noteIds.add(this.json.readTree(response.body()).get("noteId").asString());
 			}
 			assertThat(noteIds).hasSize(attempts).containsOnly(noteIds.get(0));
-			List<ConsumerRecord<String, String>> records = received.awaitRecords(noteIds.get(0), attempts);
+			List<ConsumerRecord<String, String>> records = this.received.awaitRecords(noteIds.get(0), attempts);
 			assertThat(records).hasSize(attempts);
 			for (ConsumerRecord<String, String> record : records) {
 				EventContracts.load().assertHonoured(record.topic(), record.key(), record.headers(), record.value());

@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.valise.contracts.EventContracts;
 import org.valise.intake.IntakeBrokerTest;
@@ -16,7 +14,7 @@ import org.valise.intake.ReceivedNotes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +28,8 @@ class NoteIntakeIntegrationTests {
 
 	private static final String TOKEN = IntakeBrokerTest.TOKEN;
 
-	private static ReceivedNotes received;
+	@Autowired
+	ReceivedNotes received;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,16 +37,6 @@ class NoteIntakeIntegrationTests {
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void subscribe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-		received = new ReceivedNotes(brokers);
-	}
-
-	@AfterAll
-	static void close() {
-		received.close();
-	}
 
 	@Test
 	void acceptsTheReferenceNoteAsTextAndPublishesItBeforeAnswering() throws Exception {
@@ -60,7 +49,7 @@ class NoteIntakeIntegrationTests {
 		String noteId = body.get("noteId").asString();
 		assertThat(response.headers().firstValue("Location"))
 			.hasValue("http://127.0.0.1:8083/api/v1/notes/" + noteId);
-		ConsumerRecord<String, String> record = received.awaitRecord(noteId);
+		ConsumerRecord<String, String> record = this.received.awaitRecord(noteId);
 		EventContracts.load().assertHonoured(record.topic(), record.key(), record.headers(), record.value());
 		JsonNode event = this.json.readTree(record.value());
 		assertThat(event.get("format").asString()).isEqualTo("text");
@@ -92,7 +81,7 @@ class NoteIntakeIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		String noteId = this.json.readTree(response.body()).get("noteId").asString();
-		ConsumerRecord<String, String> record = received.awaitRecord(noteId);
+		ConsumerRecord<String, String> record = this.received.awaitRecord(noteId);
 		EventContracts.load().assertHonoured(record.topic(), record.key(), record.headers(), record.value());
 		JsonNode event = this.json.readTree(record.value());
 		assertThat(event.get("format").asString()).isEqualTo("json");
@@ -158,7 +147,7 @@ class NoteIntakeIntegrationTests {
 
 	@Test
 	void parsesWithoutPublishing() throws Exception {
-		int before = received.all().size();
+		int before = this.received.all().size();
 
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/notes/parse"))
 			.header("Content-Type", "text/plain; charset=UTF-8")
@@ -170,7 +159,7 @@ class NoteIntakeIntegrationTests {
 		JsonNode fields = this.json.readTree(response.body());
 		assertThat(fields.get("reference").asString()).isEqualTo("2021/01/105");
 		assertThat(fields.at("/evidence/reference/text").asString()).isEqualTo("2021/01/105");
-		assertThat(received.all()).hasSize(before);
+		assertThat(this.received.all()).hasSize(before);
 	}
 
 	@Test
