@@ -2,7 +2,6 @@ package org.valise.intake.note.web;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.Map;
 
 import jakarta.servlet.http.Part;
 import jakarta.validation.Valid;
@@ -81,12 +80,15 @@ class NoteController {
 		return ResponseEntity.accepted()
 			.location(tracking)
 			.body(new Accepted(received.noteId().toString(), received.receivedAt().toString(), tracking.toString(),
-					Map.of("reference", String.valueOf(received.note().reference()), "sender",
-							String.valueOf(received.note().sender()))));
+					new Understood(received.note().reference(), received.note().sender())));
 	}
 
 	/** The answer to an accepted submission. */
-	record Accepted(String noteId, String receivedAt, String tracking, Map<String, String> understood) {
+	record Accepted(String noteId, String receivedAt, String tracking, Understood understood) {
+	}
+
+	/** What intake read of the note, for the submitter to check at a glance; {@code null} where nothing was found. */
+	record Understood(String reference, String sender) {
 	}
 
 }

@@ -47,6 +47,7 @@ class NoteIntakeIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(202);
 		JsonNode body = this.json.readTree(response.body());
 		String noteId = body.get("noteId").asString();
+		assertThat(body.at("/understood/reference").asString()).isEqualTo("2021/01/105");
 		assertThat(response.headers().firstValue("Location"))
 			.hasValue("http://127.0.0.1:8083/api/v1/notes/" + noteId);
 		ConsumerRecord<String, String> record = this.received.awaitRecord(noteId);
@@ -89,6 +90,16 @@ class NoteIntakeIntegrationTests {
 		assertThat(event.at("/note/enclosures/0/author").asString()).isEqualTo("Premier ministre");
 		assertThat(event.at("/note/confidential").asBoolean()).isFalse();
 		assertThat(event.get("text").isNull()).isTrue();
+	}
+
+	@Test
+	void answersWhatItReadWithNullsWhereTheNoteSaysNothing() throws Exception {
+		HttpResponse<String> response = post("application/json", "{\"sender\": \"Embassy of Ruritania\"}", TOKEN);
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode understood = this.json.readTree(response.body()).get("understood");
+		assertThat(understood.get("sender").asString()).isEqualTo("Embassy of Ruritania");
+		assertThat(understood.get("reference").isNull()).isTrue();
 	}
 
 	@Test
