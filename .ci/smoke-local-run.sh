@@ -11,7 +11,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 export VALISE_DIR="$ROOT/.valise/smoke"
-NOTE_FILE=${SMOKE_NOTE_FILE:-$ROOT/../shared/notes/seed-cambodia-iom-2021-01-105.txt}
+NOTE_FILE=${SMOKE_NOTE_FILE:-$ROOT/samples/notes/seed-cambodia-iom-2021-01-105.txt}
 EXPECTED_DESTINATION=${SMOKE_EXPECTED_DESTINATION:-Office of the Director General}
 INTAKE=http://127.0.0.1:8081
 NOTIFICATION=http://127.0.0.1:8083
@@ -162,7 +162,7 @@ wait_state() {
 # ------------------------------------------------------------------ the test
 command -v python3 >/dev/null || fail "python3 is needed for JSON"
 command -v curl >/dev/null || fail "curl is needed"
-[ -f "$NOTE_FILE" ] || fail "note not found: $NOTE_FILE (shared/ must sit beside the clone)"
+[ -f "$NOTE_FILE" ] || fail "note not found: $NOTE_FILE (the repository carries it in samples/notes/)"
 
 ./valise down >/dev/null 2>&1 || true   # a previous smoke run's leftovers, if any
 rm -rf "$VALISE_DIR"

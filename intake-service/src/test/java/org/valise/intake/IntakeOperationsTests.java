@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,7 @@ class IntakeOperationsTests {
 
 	@Test
 	void publishesTheRequestsTraceOnTheRecordAndLogsItWithTheAcceptance(CapturedOutput output) throws Exception {
-		HttpResponse<String> accepted = post("/api/v1/notes", ReceivedNotes.referenceNote());
+		HttpResponse<String> accepted = post("/api/v1/notes", SampleNotes.referenceNote());
 
 		assertThat(accepted.statusCode()).isEqualTo(202);
 		String noteId = this.json.readTree(accepted.body()).get("noteId").asString();
@@ -65,7 +66,7 @@ class IntakeOperationsTests {
 
 	@Test
 	void countsParsedNotesBesideTheReceivedOnes() throws Exception {
-		HttpResponse<String> parsed = post("/api/v1/notes/parse", ReceivedNotes.referenceNote());
+		HttpResponse<String> parsed = post("/api/v1/notes/parse", SampleNotes.referenceNote());
 
 		assertThat(parsed.statusCode()).isEqualTo(200);
 		String metrics = this.http

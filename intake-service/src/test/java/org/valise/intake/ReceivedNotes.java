@@ -1,7 +1,5 @@
 package org.valise.intake;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,28 +61,6 @@ public final class ReceivedNotes implements AutoCloseable {
 	private ConsumerRecord<String, String> poll(String noteId) {
 		this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
 		return this.seen.stream().filter((record) -> noteId.equals(record.key())).findFirst().orElse(null);
-	}
-
-	/** The reference note of the project: {@code ../shared/notes/seed-cambodia-iom-2021-01-105.txt}. */
-	public static String referenceNote() {
-		return sampleNote("seed-cambodia-iom-2021-01-105.txt");
-	}
-
-	public static String sampleNote(String file) {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null) {
-			Path candidate = dir.resolve("shared/notes").resolve(file);
-			if (Files.isRegularFile(candidate)) {
-				try {
-					return Files.readString(candidate);
-				}
-				catch (java.io.IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
-				}
-			}
-			dir = dir.getParent();
-		}
-		throw new IllegalStateException("shared/notes/" + file + " not found above " + Path.of("").toAbsolutePath());
 	}
 
 	@Override

@@ -1,14 +1,11 @@
 package org.valise.notification;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -305,22 +302,6 @@ abstract class BrokerTestSupport {
 	}
 
 	// --- Notes
-
-	/** The reference note, found by walking up from the working directory to {@code shared/notes/}. */
-	static String sharedNote(String file) {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared/notes/" + file);
-			if (Files.isRegularFile(candidate)) {
-				try {
-					return Files.readString(candidate, StandardCharsets.UTF_8);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-		}
-		throw new UncheckedIOException(new IOException("shared/notes/" + file + " not found"));
-	}
 
 	static Map<String, Object> referenceNoteFields(String text) {
 		Map<String, Object> note = fields("en", "2021/01/105", "2021-01-28", "Geneva",

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +28,7 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 	void deliversTracksAndTakesTheAcknowledgementOfTheReferenceNote() throws Exception {
 		// given the reference note, received by intake and routed by the registry to the Director General's office
 		UUID noteId = UUID.randomUUID();
-		String text = sharedNote("seed-cambodia-iom-2021-01-105.txt");
+		String text = SampleNotes.referenceNote();
 		Instant receivedAt = Instant.now().minus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
 		Map<String, Object> note = referenceNoteFields(text);
 

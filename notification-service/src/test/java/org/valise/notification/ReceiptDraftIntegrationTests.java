@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class ReceiptDraftIntegrationTests extends BrokerTestSupport {
 	void draftsTheReceiptOfTheReferenceNoteInEnglish() throws Exception {
 		// given the reference note, registered on 25 November 2026
 		UUID noteId = UUID.randomUUID();
-		String text = sharedNote("seed-cambodia-iom-2021-01-105.txt");
+		String text = SampleNotes.referenceNote();
 
 		// when it is registered and routed
 		publishRouted(noteId, REGISTERED, routing(noteId, "IN/2026/000001",

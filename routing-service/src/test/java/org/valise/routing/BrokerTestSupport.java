@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.valise.contracts.EventContracts;
-import org.valise.routing.SampleNotes.Sample;
+import org.valise.routing.SampleNoteEvents.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -136,7 +136,7 @@ public abstract class BrokerTestSupport {
 
 	/** A contract-valid NoteReceived body for the sample. */
 	protected static ObjectNode noteReceived(Sample sample, String noteId, String reference) {
-		ObjectNode body = SampleNotes.noteReceived(sample, noteId, Instant.now());
+		ObjectNode body = SampleNoteEvents.noteReceived(sample, noteId, Instant.now());
 		((ObjectNode) body.get("note")).put("reference", reference);
 		return body;
 	}
@@ -209,7 +209,7 @@ public abstract class BrokerTestSupport {
 	}
 
 	protected JsonNode body(String noteId, int index) {
-		return SampleNotes.JSON.readTree(this.routed.get(noteId).get(index).value());
+		return SampleNoteEvents.JSON.readTree(this.routed.get(noteId).get(index).value());
 	}
 
 	/** Checks every NoteRouted record read so far against the contract. */

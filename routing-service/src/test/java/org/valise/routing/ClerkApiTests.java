@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
-import org.valise.routing.SampleNotes.Sample;
+import org.valise.routing.SampleNoteEvents.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClerkApiTests extends BrokerTestSupport {
 
-	private final Sample junk = SampleNotes.get("dev-10-junk-spam-consignment.txt");
+	private final Sample junk = SampleNoteEvents.get("dev-10-junk-spam-consignment.txt");
 
-	private final Sample nepal = SampleNotes.get("dev-04-nepal-department-policy-research.txt");
+	private final Sample nepal = SampleNoteEvents.get("dev-04-nepal-department-policy-research.txt");
 
 	@Test
 	void routesANoteFromTriageThenReroutesItPublishingRevisionsWithTheSameNumber() {
@@ -146,7 +146,7 @@ class ClerkApiTests extends BrokerTestSupport {
 	@Test
 	void previewsADecisionWithoutPublishingAnything() {
 		// given: a note already registered, and the topic's end
-		Sample uruguay = SampleNotes.get("dev-12-uruguay-protocol-credentials-es.txt");
+		Sample uruguay = SampleNoteEvents.get("dev-12-uruguay-protocol-credentials-es.txt");
 		String noteId = send(uruguay);
 		awaitRouted(noteId);
 		long before = endOfRoutedTopic();
@@ -182,7 +182,7 @@ class ClerkApiTests extends BrokerTestSupport {
 			.uri(uri, noteId)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(SampleNotes.JSON.writeValueAsString(body));
+			.content(SampleNoteEvents.JSON.writeValueAsString(body));
 	}
 
 	private long endOfRoutedTopic() {

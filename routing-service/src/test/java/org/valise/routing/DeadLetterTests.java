@@ -21,10 +21,10 @@ class DeadLetterTests extends BrokerTestSupport {
 		String noNoteId = UUID.randomUUID().toString();
 		String invalid = UUID.randomUUID().toString();
 		String misKeyed = UUID.randomUUID().toString();
-		ObjectNode schemaInvalid = noteReceived(SampleNotes.get("dev-04-nepal-department-policy-research.txt"), invalid,
+		ObjectNode schemaInvalid = noteReceived(SampleNoteEvents.get("dev-04-nepal-department-policy-research.txt"), invalid,
 				"secret-ref-" + invalid);
 		((ObjectNode) schemaInvalid.get("note")).put("confidential", "yes, very secret");
-		ObjectNode otherKey = noteReceived(SampleNotes.get("dev-04-nepal-department-policy-research.txt"),
+		ObjectNode otherKey = noteReceived(SampleNoteEvents.get("dev-04-nepal-department-policy-research.txt"),
 				UUID.randomUUID().toString(), null);
 
 		// when
@@ -32,7 +32,7 @@ class DeadLetterTests extends BrokerTestSupport {
 		sendRaw(noNoteId, "{\"receivedAt\":\"2026-11-25T10:15:30Z\",\"format\":\"text\",\"note\":{}}");
 		sendRaw(invalid, schemaInvalid.toString());
 		sendRaw(misKeyed, otherKey.toString());
-		String noteId = send(SampleNotes.get("dev-12-uruguay-protocol-credentials-es.txt"));
+		String noteId = send(SampleNoteEvents.get("dev-12-uruguay-protocol-credentials-es.txt"));
 
 		// then: the next note flows
 		awaitRouted(noteId);

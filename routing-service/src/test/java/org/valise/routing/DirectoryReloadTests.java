@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.valise.routing.SampleNotes.Sample;
+import org.valise.routing.SampleNoteEvents.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class DirectoryReloadTests extends BrokerTestSupport {
 
-	private final Sample nepal = SampleNotes.get("dev-04-nepal-department-policy-research.txt");
+	private final Sample nepal = SampleNoteEvents.get("dev-04-nepal-department-policy-research.txt");
 
 	@AfterAll
 	void restoreTheDirectory() {

@@ -3,7 +3,7 @@ package org.valise.routing;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.valise.routing.SampleNotes.Sample;
+import org.valise.routing.SampleNoteEvents.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DuplicateRegistrationTests extends BrokerTestSupport {
 
-	private final Sample nepal = SampleNotes.get("dev-04-nepal-department-policy-research.txt");
+	private final Sample nepal = SampleNoteEvents.get("dev-04-nepal-department-policy-research.txt");
 
 	@Test
 	void flagsANoteWithTheSenderAndReferenceOfARegisteredNoteAsItsDuplicate() {

@@ -42,7 +42,7 @@ class RoutingOperationsTests extends BrokerTestSupport {
 		String traceId = hex(16);
 		String intakeSpan = hex(8);
 		String noteId = UUID.randomUUID().toString();
-		SampleNotes.Sample sample = SampleNotes.get("seed-cambodia-iom-2021-01-105.txt");
+		SampleNoteEvents.Sample sample = SampleNoteEvents.get("seed-cambodia-iom-2021-01-105.txt");
 		ObjectNode body = noteReceived(sample, noteId, uniqueReference(sample));
 		Headers headers = ceHeaders(noteId, Instant.now());
 		headers.add("traceparent", ("00-" + traceId + "-" + intakeSpan + "-01").getBytes(StandardCharsets.UTF_8));
@@ -65,7 +65,7 @@ class RoutingOperationsTests extends BrokerTestSupport {
 
 	@Test
 	void tracesAClerksDecisionFromTheRequestToTheNewRevision() {
-		String noteId = send(SampleNotes.get("dev-10-junk-spam-consignment.txt"));
+		String noteId = send(SampleNoteEvents.get("dev-10-junk-spam-consignment.txt"));
 		awaitRouted(noteId);
 
 		assertThat(this.mvc.post()
@@ -85,8 +85,8 @@ class RoutingOperationsTests extends BrokerTestSupport {
 
 	@Test
 	void exposesDecisionsTriageLatencyAndConsumerLagToPrometheus() {
-		String routedNote = send(SampleNotes.get("dev-04-nepal-department-policy-research.txt"));
-		String triagedNote = send(SampleNotes.get("dev-10-junk-spam-consignment.txt"));
+		String routedNote = send(SampleNoteEvents.get("dev-04-nepal-department-policy-research.txt"));
+		String triagedNote = send(SampleNoteEvents.get("dev-10-junk-spam-consignment.txt"));
 		awaitRouted(routedNote);
 		awaitRouted(triagedNote);
 

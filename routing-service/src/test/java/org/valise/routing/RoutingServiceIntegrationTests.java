@@ -10,7 +10,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.valise.routing.SampleNotes.Sample;
+import org.valise.routing.SampleNoteEvents.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +36,7 @@ class RoutingServiceIntegrationTests extends BrokerTestSupport {
 
 		// when: each note in turn, as intake publishes them
 		for (String file : files) {
-			String noteId = sendWithEvidence(SampleNotes.get(file));
+			String noteId = sendWithEvidence(SampleNoteEvents.get(file));
 			noteIds.add(noteId);
 			awaitRouted(noteId);
 		}
@@ -58,7 +58,7 @@ class RoutingServiceIntegrationTests extends BrokerTestSupport {
 		assertThat(seed.get("explanation").get("evidence").get(0).asString())
 			.contains("conveyed to its highest destination");
 		assertThat(seed.get("note").get("reference").asString()).startsWith("2021/01/105");
-		assertThat(seed.get("text").asString()).isEqualTo(SampleNotes.get(SEED).text());
+		assertThat(seed.get("text").asString()).isEqualTo(SampleNoteEvents.get(SEED).text());
 		assertThat(Instant.parse(seed.get("acknowledgementDeadline").asString()))
 			.isEqualTo(Instant.parse(seed.get("routedAt").asString()).plus(Duration.ofDays(2)));
 		assertThat(seed.get("revision").asInt()).isEqualTo(1);
@@ -78,7 +78,7 @@ class RoutingServiceIntegrationTests extends BrokerTestSupport {
 
 	@Test
 	void servesTheDirectoryHealthAndRoutedNoteCounts() {
-		String noteId = send(SampleNotes.get("dev-12-uruguay-protocol-credentials-es.txt"));
+		String noteId = send(SampleNoteEvents.get("dev-12-uruguay-protocol-credentials-es.txt"));
 		awaitRouted(noteId);
 
 		assertThat(this.mvc.get().uri("/api/v1/directory")).hasStatusOk()

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,8 +83,8 @@ class ObservabilityTests {
 		this.intake.awaitReady(Duration.ofSeconds(150));
 
 		// a little work, so that every metric has a series: accepted, triaged, parsed, refused, dead-lettered
-		this.referenceNoteId = accept(SharedNotes.read("seed-cambodia-iom-2021-01-105.txt"));
-		accept(SharedNotes.read("dev-10-junk-spam-consignment.txt"));
+		this.referenceNoteId = accept(SampleNotes.text("seed-cambodia-iom-2021-01-105.txt"));
+		accept(SampleNotes.text("dev-10-junk-spam-consignment.txt"));
 		assertThat(post("/api/v1/notes/parse", "No. 2021/01/105 — a note to read only").statusCode()).isEqualTo(200);
 		assertThat(post("/api/v1/notes", " ").statusCode()).isEqualTo(400);
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(

@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -107,8 +108,8 @@ class OperatorPageTests {
 	void followsANoteFromIntakeToItsAcknowledgementOnTheOperatorPage() throws Exception {
 		// given: the registry posts a note, which routing sends to the Department of Migration Management, and one
 		// no rule can route
-		String noteId = submit(SharedNotes.read(NOTE));
-		String unroutable = submit(SharedNotes.read(UNROUTABLE));
+		String noteId = submit(SampleNotes.text(NOTE));
+		String unroutable = submit(SampleNotes.text(UNROUTABLE));
 
 		// when: the operator opens the page
 		this.browser.get(this.system.notification().uri("/").toString());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.valise.contracts.EventContracts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -87,7 +88,7 @@ abstract class ReferenceNoteFlowScenario {
 
 	@Test
 	void referenceNoteIsRoutedToTheDirectorGeneralDeliveredByMailAndAcknowledged() throws Exception {
-		String note = SharedNotes.read("seed-cambodia-iom-2021-01-105.txt");
+		String note = SampleNotes.text("seed-cambodia-iom-2021-01-105.txt");
 
 		// when: the registry posts the raw note
 		HttpResponse<String> accepted = send(HttpRequest.newBuilder(this.intake.uri("/api/v1/notes"))
@@ -162,8 +163,8 @@ abstract class ReferenceNoteFlowScenario {
 
 	@Test
 	void concurrentDuplicateSubmissionsAreRoutedAndDeliveredOnce() throws Exception {
-		String note = SharedNotes.read("dev-01-ghana-president-letter-highest-authority.txt");
-		String retried = SharedNotes.read("dev-04-nepal-department-policy-research.txt");
+		String note = SampleNotes.text("dev-01-ghana-president-letter-highest-authority.txt");
+		String retried = SampleNotes.text("dev-04-nepal-department-policy-research.txt");
 		String key = "retry-" + UUID.randomUUID();
 
 		// when: the same note arrives twice at once, and another is submitted twice at once with one Idempotency-Key

@@ -1,18 +1,16 @@
 package org.valise.intake.parsing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link NoteParser}: each field on the sample notes of {@code shared/notes} and on notes written here
+ * Tests for {@link NoteParser}: each field on the sample notes ({@code samples/notes}) and on notes written here
  * that the samples do not have (other senders, organisations, languages, labels and date forms).
  */
 class NoteParserTests {
@@ -93,7 +91,7 @@ class NoteParserTests {
 			""";
 
 	@Test
-	void readsEveryFieldOfTheReferenceNote() throws IOException {
+	void readsEveryFieldOfTheReferenceNote() {
 		ParsedNote note = this.parser.parse(sample("seed-cambodia-iom-2021-01-105.txt"));
 		assertThat(note.docType()).isEqualTo(DocType.NOTE_VERBALE);
 		assertThat(note.language()).isEqualTo("en");
@@ -135,7 +133,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void ignoresRegistryStampOfTheOcrSample() throws IOException {
+	void ignoresRegistryStampOfTheOcrSample() {
 		assertThat(this.parser.parse(sample("dev-07-kenya-ocr-noise-stranded-nationals.txt")).date())
 			.isEqualTo(LocalDate.of(2023, 5, 3));
 	}
@@ -146,7 +144,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void takesTheDateOfTheNoteNotThatOfItsEnclosure() throws IOException {
+	void takesTheDateOfTheNoteNotThatOfItsEnclosure() {
 		ParsedNote note = this.parser.parse(sample("dev-01-ghana-president-letter-highest-authority.txt"));
 		assertThat(note.date()).isEqualTo(LocalDate.of(2024, 7, 9));
 		assertThat(note.enclosures().get(0).title()).contains("Accra, 1 July 2024");
@@ -195,7 +193,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void tellsTheThreeLanguagesApartWhateverTheLetterhead() throws IOException {
+	void tellsTheThreeLanguagesApartWhateverTheLetterhead() {
 		assertThat(this.parser.parse(sample("dev-02-madagascar-premier-ministre-plus-haute-destination-fr.txt")).language())
 			.isEqualTo("fr");
 		assertThat(this.parser.parse(sample("dev-03-peru-ministro-rree-mas-alta-instancia-es.txt")).language())
@@ -206,7 +204,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void repairsOcrDamageInNamesButPointsToTheDamagedText() throws IOException {
+	void repairsOcrDamageInNamesButPointsToTheDamagedText() {
 		String text = sample("dev-07-kenya-ocr-noise-stranded-nationals.txt");
 		ParsedNote note = this.parser.parse(text);
 		assertThat(note.sender()).isEqualTo("Permanent Mission of the Republic of Kenya to the United Nations Office "
@@ -220,7 +218,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void readsNamesThroughMarkdownEmphasis() throws IOException {
+	void readsNamesThroughMarkdownEmphasis() {
 		ParsedNote note = this.parser.parse(sample("seed-cambodia-iom-2021-01-105.txt"));
 		assertThat(note.sender()).doesNotContain("*");
 		assertThat(note.enclosures().get(0).author()).startsWith("Samdech Akka Moha Sena Padei Techo HUN Sen,");
@@ -236,7 +234,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void pointsEveryEvidenceSpanIntoTheOriginalText() throws IOException {
+	void pointsEveryEvidenceSpanIntoTheOriginalText() {
 		for (String text : new String[] { sample("seed-cambodia-iom-2021-01-105.txt"),
 				sample("dev-07-kenya-ocr-noise-stranded-nationals.txt"), sample("dev-09-finland-ambassador-first-person-letter.txt"),
 				FRENCH_FOLLOW_UP, SPANISH_REPLY, EMBASSY_WITH_STAMP, KHMER_AUTHOR }) {
@@ -258,7 +256,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void tellsAFirstPersonLetterFromANoteVerbale() throws IOException {
+	void tellsAFirstPersonLetterFromANoteVerbale() {
 		ParsedNote letter = this.parser.parse(sample("dev-09-finland-ambassador-first-person-letter.txt"));
 		assertThat(letter.docType()).isEqualTo(DocType.LETTER);
 		assertThat(letter.sender()).startsWith("Ambassador, Permanent Representative of Finland")
@@ -270,7 +268,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void classifiesJunkMailAsOtherWithNothingExtracted() throws IOException {
+	void classifiesJunkMailAsOtherWithNothingExtracted() {
 		ParsedNote junk = this.parser.parse(sample("dev-10-junk-spam-consignment.txt"));
 		assertThat(junk.docType()).isEqualTo(DocType.OTHER);
 		assertThat(junk.sender()).isNull();
@@ -283,7 +281,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void leavesRecipientHeadNullWhenTheNoteIsForAnOffice() throws IOException {
+	void leavesRecipientHeadNullWhenTheNoteIsForAnOffice() {
 		ParsedNote note = this.parser.parse(sample("dev-11-australia-confidential-contribution.txt"));
 		assertThat(note.recipient()).contains("Office of the Deputy Director General for Operations");
 		assertThat(note.recipientHead()).isNull();
@@ -293,7 +291,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void namesTheHeadWhenAnyEnclosureIsAddressedToIt() throws IOException {
+	void namesTheHeadWhenAnyEnclosureIsAddressedToIt() {
 		ParsedNote note = this.parser.parse(sample("dev-06-sri-lanka-two-enclosures-minister-and-ambassador.txt"));
 		assertThat(note.recipientHead()).isEqualTo("Director General");
 		assertThat(note.highestDestination()).isFalse();
@@ -302,7 +300,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void detectsConfidentialityMarkingAndRequest() throws IOException {
+	void detectsConfidentialityMarkingAndRequest() {
 		assertThat(this.parser.parse(sample("dev-11-australia-confidential-contribution.txt")).confidential()).isTrue();
 		assertThat(this.parser.parse(FRENCH_FOLLOW_UP).confidential()).isFalse();
 		String spanish = SPANISH_REPLY.replace("antes del 30 de abril de 2023.",
@@ -311,14 +309,14 @@ class NoteParserTests {
 	}
 
 	@Test
-	void citesEarlierNotesReferenceFirst() throws IOException {
+	void citesEarlierNotesReferenceFirst() {
 		ParsedNote note = this.parser.parse(sample("dev-05-indonesia-reply-legal-affairs.txt"));
 		assertThat(note.inReplyTo()).startsWith("OLA/2023/0187").contains("0297/POL-II/III/2023");
 		assertThat(this.parser.parse(EMBASSY_WITH_STAMP).inReplyTo()).isNull();
 	}
 
 	@Test
-	void summarisesRequestsInEnglish() throws IOException {
+	void summarisesRequestsInEnglish() {
 		assertThat(this.parser.parse(sample("dev-12-uruguay-protocol-credentials-es.txt")).requestedAction())
 			.contains("arrange an audience with the Director General").contains("credentials");
 		assertThat(this.parser.parse(sample("dev-04-nepal-department-policy-research.txt")).requestedAction())
@@ -326,7 +324,7 @@ class NoteParserTests {
 	}
 
 	@Test
-	void isDeterministic() throws IOException {
+	void isDeterministic() {
 		String text = sample("seed-cambodia-iom-2021-01-105.txt");
 		assertThat(this.parser.parse(text)).isEqualTo(new NoteParser().parse(text));
 	}
@@ -337,8 +335,8 @@ class NoteParserTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.parser.parse(" \n\t ")).withMessageContaining("blank");
 	}
 
-	private static String sample(String file) throws IOException {
-		return Files.readString(ParserAccuracyTests.notesDirectory().resolve(file), StandardCharsets.UTF_8);
+	private static String sample(String file) {
+		return SampleNotes.text(file);
 	}
 
 }

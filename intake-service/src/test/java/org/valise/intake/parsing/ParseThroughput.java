@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.valise.samples.SampleNotes;
+
 /**
  * A plain benchmark, not a test: parses the reference note on one thread, warms up, then measures notes per second
  * for about ten seconds and prints the figure. Run after {@code test-compile} with
@@ -12,15 +14,13 @@ import java.nio.file.Path;
  */
 public final class ParseThroughput {
 
-	private static final String REFERENCE_NOTE = "seed-cambodia-iom-2021-01-105.txt";
-
 	private ParseThroughput() {
 	}
 
 	public static void main(String[] args) throws IOException {
-		Path note = args.length > 0 ? Path.of(args[0]) : ParserAccuracyTests.notesDirectory().resolve(REFERENCE_NOTE);
+		String text = args.length > 0 ? Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)
+				: SampleNotes.referenceNote();
 		double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
-		String text = Files.readString(note, StandardCharsets.UTF_8);
 		NoteParser parser = new NoteParser();
 		long sink = 0;
 		long warmUpEnd = System.nanoTime() + 3_000_000_000L;
@@ -39,7 +39,7 @@ public final class ParseThroughput {
 		while (now < end);
 		double elapsed = (now - start) / 1e9;
 		System.out.printf("Parsed %s %d times in %.2f s on one thread: %.0f notes/s (%.3f ms/note) [%d]%n",
-				note.getFileName(), count, elapsed, count / elapsed, 1000 * elapsed / count, sink % 10);
+				(args.length > 0) ? args[0] : SampleNotes.REFERENCE_NOTE, count, elapsed, count / elapsed, 1000 * elapsed / count, sink % 10);
 	}
 
 }

@@ -1,9 +1,5 @@
 package org.valise.intake.parsing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,17 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.valise.samples.SampleNotes;
+import org.valise.samples.SampleNotes.Sample;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measures the parser on every sample note of {@code shared/notes} against {@code expected.jsonl}, prints a table
- * "field: matched/total" with each mismatch, and fails when a field falls below its floor in {@link #FLOORS}.
- * <p>
- * The notes folder is the system property {@code valise.notes.dir}, else {@code shared/notes} found next to or above
- * the working directory (or the Maven root {@code maven.multiModuleProjectDirectory}). Fields and how they match:
+ * Measures the parser on every sample note ({@link SampleNotes}) against {@code expected.jsonl}, prints a table
+ * "field: matched/total" for the regression set and for the wider world with each mismatch, and fails when a field
+ * falls below its floor: on the regression set ({@link SampleNotes.Sample#regression()}: the reference note and the
+ * {@code dev-*} samples) the number of notes in {@link #REGRESSION_FLOORS}, on the wider world (every other sample)
+ * the share in {@link #WIDER_WORLD_FLOORS}. Fields and how they match:
  * <ul>
  * <li>exact: {@code doc_type}, {@code language}, {@code reference}, {@code date} (ISO), {@code highest_destination},
  * {@code confidential};</li>
@@ -55,12 +52,19 @@ class ParserAccuracyTests {
 			"sender", "recipient", "recipient_head", "enclosures", "requested_action", "highest_destination",
 			"confidential");
 
-	/** The number of sample notes each field must get right: what the parser reached; raise, never lower. */
-	static final Map<String, Integer> FLOORS = Map.ofEntries(Map.entry("doc_type", 13), Map.entry("language", 13),
-			Map.entry("reference", 13), Map.entry("in_reply_to", 13), Map.entry("date", 13), Map.entry("place", 13),
-			Map.entry("sender", 13), Map.entry("recipient", 12), Map.entry("recipient_head", 13),
-			Map.entry("enclosures", 13), Map.entry("requested_action", 13), Map.entry("highest_destination", 13),
-			Map.entry("confidential", 13));
+	/** The number of the 13 regression notes each field must get right: what the parser reached; never lower. */
+	static final Map<String, Integer> REGRESSION_FLOORS = Map.ofEntries(Map.entry("doc_type", 13),
+			Map.entry("language", 13), Map.entry("reference", 13), Map.entry("in_reply_to", 13), Map.entry("date", 13),
+			Map.entry("place", 13), Map.entry("sender", 13), Map.entry("recipient", 12),
+			Map.entry("recipient_head", 13), Map.entry("enclosures", 13), Map.entry("requested_action", 13),
+			Map.entry("highest_destination", 13), Map.entry("confidential", 13));
+
+	/** The share of the wider-world notes each field must get right: what the parser reached; raise, never lower. */
+	static final Map<String, Double> WIDER_WORLD_FLOORS = Map.ofEntries(Map.entry("doc_type", 0.78),
+			Map.entry("language", 0.78), Map.entry("reference", 0.62), Map.entry("in_reply_to", 0.90),
+			Map.entry("date", 0.68), Map.entry("place", 0.71), Map.entry("sender", 0.62), Map.entry("recipient", 0.68),
+			Map.entry("recipient_head", 0.71), Map.entry("enclosures", 0.31), Map.entry("requested_action", 0.28),
+			Map.entry("highest_destination", 0.84), Map.entry("confidential", 1.0));
 
 	private static final Set<String> FUNCTION_WORDS = Set.of(("the of and to in for on at by from with as an a is are be it "
 			+ "its this that or not their his her which who whom whose will would could should can may has have had was were "
@@ -76,68 +80,69 @@ class ParserAccuracyTests {
 			+ "|[\\p{L}\\d().-]+(?:/[\\p{L}\\d().-]+)*/[\\p{L}\\d().-]*\\d[\\p{L}\\d().-]*");
 
 	@Test
-	void reachesItsAccuracyFloorOnEachFieldOfTheSampleNotes() throws IOException {
-		Path dir = notesDirectory();
+	void reachesItsAccuracyFloorOnEachFieldOfTheSampleNotes() {
 		NoteParser parser = new NoteParser();
-		JsonMapper mapper = JsonMapper.builder().build();
-		Map<String, Integer> matched = new LinkedHashMap<>();
-		List<String> mismatches = new ArrayList<>();
-		int total = 0;
-		for (String line : Files.readAllLines(dir.resolve("expected.jsonl"), StandardCharsets.UTF_8)) {
-			if (line.isBlank()) {
-				continue;
-			}
-			JsonNode expected = mapper.readTree(line);
-			String file = expected.get("file").asString();
-			ParsedNote got = parser.parse(Files.readString(dir.resolve(file), StandardCharsets.UTF_8));
-			total++;
-			for (String field : FIELDS) {
-				JsonNode want = expected.get(field);
-				Object have = value(got, field);
-				if (matches(field, want, have)) {
-					matched.merge(field, 1, Integer::sum);
-				}
-				else {
-					matched.merge(field, 0, Integer::sum);
-					mismatches.add(String.format("  %-17s %s%n      expected: %s%n      got:      %s", field, file,
-							want.isNull() ? null : want.toString(), have));
-				}
-			}
+		Score regression = new Score();
+		Score widerWorld = new Score();
+		for (Sample sample : SampleNotes.all()) {
+			ParsedNote got = parser.parse(sample.text());
+			(sample.regression() ? regression : widerWorld).add(sample, got);
 		}
-		StringBuilder table = new StringBuilder("Parser accuracy on " + total + " sample notes\n");
+		System.out.println(regression.table("Parser accuracy on the " + regression.total + " regression notes"));
+		System.out.println(widerWorld.table("Parser accuracy on the " + widerWorld.total + " wider-world notes"));
+		assertThat(regression.total).as("regression notes read").isEqualTo(13);
+		assertThat(widerWorld.total).as("wider-world notes read").isPositive();
 		for (String field : FIELDS) {
-			table.append(String.format("  %-20s %2d/%d (floor %d)%n", field + ":", matched.get(field), total,
-					FLOORS.get(field)));
-		}
-		table.append(mismatches.isEmpty() ? "No mismatch.\n" : "Mismatches:\n" + String.join("\n", mismatches) + "\n");
-		System.out.println(table);
-		assertThat(total).as("sample notes read").isGreaterThanOrEqualTo(13);
-		for (String field : FIELDS) {
-			assertThat(matched.get(field)).as("matched %s (see the table printed above)", field)
-				.isGreaterThanOrEqualTo(FLOORS.get(field));
+			assertThat(regression.matched.get(field)).as("regression notes right on %s (see the table printed above)", field)
+				.isGreaterThanOrEqualTo(REGRESSION_FLOORS.get(field));
+			assertThat(widerWorld.share(field)).as("share of wider-world notes right on %s (see the table above)", field)
+				.isGreaterThanOrEqualTo(WIDER_WORLD_FLOORS.get(field));
 		}
 	}
 
-	static Path notesDirectory() {
-		String property = System.getProperty("valise.notes.dir");
-		if (property != null && !property.isBlank()) {
-			return Path.of(property);
+	/** Fields matched over a set of notes, with every mismatch. */
+	private static final class Score {
+
+		private final Map<String, Integer> matched = new LinkedHashMap<>();
+
+		private final List<String> mismatches = new ArrayList<>();
+
+		private int total;
+
+		Score() {
+			FIELDS.forEach((field) -> this.matched.put(field, 0));
 		}
-		List<Path> starts = new ArrayList<>();
-		starts.add(Path.of(System.getProperty("user.dir")).toAbsolutePath());
-		String root = System.getProperty("maven.multiModuleProjectDirectory");
-		if (root != null) {
-			starts.add(Path.of(root).toAbsolutePath());
-		}
-		for (Path start : starts) {
-			for (Path dir = start; dir != null; dir = dir.getParent()) {
-				if (Files.isRegularFile(dir.resolve("shared/notes/expected.jsonl"))) {
-					return dir.resolve("shared/notes");
+
+		void add(Sample sample, ParsedNote got) {
+			this.total++;
+			for (String field : FIELDS) {
+				JsonNode want = sample.expected().get(field);
+				Object have = value(got, field);
+				if (matches(field, want, have)) {
+					this.matched.merge(field, 1, Integer::sum);
+				}
+				else {
+					this.mismatches.add(String.format("  %-17s %s%n      expected: %s%n      got:      %s", field,
+							sample.file(), want.isNull() ? null : want.toString(), have));
 				}
 			}
 		}
-		throw new IllegalStateException("No shared/notes/expected.jsonl next to or above " + starts
-				+ "; set -Dvalise.notes.dir=/path/to/shared/notes");
+
+		double share(String field) {
+			return (this.total == 0) ? 1.0 : (double) this.matched.get(field) / this.total;
+		}
+
+		String table(String title) {
+			StringBuilder table = new StringBuilder(title + "\n");
+			for (String field : FIELDS) {
+				table.append(String.format("  %-20s %2d/%d (%.2f)%n", field + ":", this.matched.get(field), this.total,
+						share(field)));
+			}
+			table.append(this.mismatches.isEmpty() ? "No mismatch.\n"
+					: "Mismatches:\n" + String.join("\n", this.mismatches) + "\n");
+			return table.toString();
+		}
+
 	}
 
 	private static Object value(ParsedNote note, String field) {

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.valise.contracts.EventContracts;
-import org.valise.routing.SampleNotes;
+import org.valise.routing.SampleNoteEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,8 +30,8 @@ class NoteReceivedChecksTests {
 
 	@Test
 	void admitsEverySampleNoteAsIntakePublishesIt() {
-		SampleNotes.all().forEach(sample -> {
-			ObjectNode body = SampleNotes.noteReceived(sample, UUID.randomUUID().toString(), Instant.now());
+		SampleNoteEvents.all().forEach(sample -> {
+			ObjectNode body = SampleNoteEvents.noteReceived(sample, UUID.randomUUID().toString(), Instant.now());
 			assertThat(this.contracts.schemaViolations("note-received.v1.schema.json", body.toString())).isEmpty();
 			assertThat(NoteReceivedChecks.problemIn(body)).as(sample.file()).isEmpty();
 		});
@@ -57,7 +57,7 @@ class NoteReceivedChecksTests {
 	}
 
 	private void assertRejected(Consumer<ObjectNode> breaking, String problem) {
-		ObjectNode body = SampleNotes.noteReceived(SampleNotes.get("seed-cambodia-iom-2021-01-105.txt"),
+		ObjectNode body = SampleNoteEvents.noteReceived(SampleNoteEvents.get("seed-cambodia-iom-2021-01-105.txt"),
 				UUID.randomUUID().toString(), Instant.now());
 		breaking.accept(body);
 		assertThat(this.contracts.schemaViolations("note-received.v1.schema.json", body.toString())).as(problem)
@@ -71,7 +71,7 @@ class NoteReceivedChecksTests {
 
 	private static List<String> required(String schema) throws IOException {
 		try (InputStream in = NoteReceivedChecksTests.class.getResourceAsStream("/contracts/schemas/" + schema)) {
-			JsonNode tree = SampleNotes.JSON.readTree(in);
+			JsonNode tree = SampleNoteEvents.JSON.readTree(in);
 			return tree.get("required").valueStream().map(JsonNode::asString).toList();
 		}
 	}

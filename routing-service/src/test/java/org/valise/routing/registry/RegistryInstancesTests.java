@@ -29,8 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.valise.routing.BrokerTestSupport;
-import org.valise.routing.SampleNotes;
-import org.valise.routing.SampleNotes.Sample;
+import org.valise.routing.SampleNoteEvents;
+import org.valise.routing.SampleNoteEvents.Sample;
 import org.valise.routing.directory.DirectorySource;
 import org.valise.routing.registry.RegistrationProcessor.Registrar;
 import org.valise.routing.routing.RoutingPolicies;
@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RegistryInstancesTests extends BrokerTestSupport {
 
-	private final Sample seed = SampleNotes.get("seed-cambodia-iom-2021-01-105.txt");
+	private final Sample seed = SampleNoteEvents.get("seed-cambodia-iom-2021-01-105.txt");
 
 	private final List<KafkaStreams> instances = new ArrayList<>();
 
@@ -102,7 +102,7 @@ class RegistryInstancesTests extends BrokerTestSupport {
 			assertThat(routed).containsOnlyKeys(noteIds).allSatisfy((id, records) -> assertThat(records).hasSize(1));
 			List<JsonNode> bodies = routed.values()
 				.stream()
-				.map(records -> SampleNotes.JSON.readTree(records.get(0).value()))
+				.map(records -> SampleNoteEvents.JSON.readTree(records.get(0).value()))
 				.sorted((a, b) -> a.get("registryNumber").asString().compareTo(b.get("registryNumber").asString()))
 				.toList();
 			List<String> numbers = bodies.stream().map(b -> b.get("registryNumber").asString()).toList();
@@ -166,10 +166,10 @@ class RegistryInstancesTests extends BrokerTestSupport {
 				.doesNotContain("Cambodia");
 			assertThat(header(headers, "x-original-topic")).isEqualTo(topics.received());
 			assertThat(header(headers, "ce_subject")).isEqualTo(poisoned);
-			assertThat(SampleNotes.JSON.readTree(dead.get(poisoned).get(0).value()).get("noteId").asString())
+			assertThat(SampleNoteEvents.JSON.readTree(dead.get(poisoned).get(0).value()).get("noteId").asString())
 				.isEqualTo(poisoned);
-			String numberBefore = SampleNotes.JSON.readTree(routed.get(before).get(0).value()).get("registryNumber").asString();
-			String numberAfter = SampleNotes.JSON.readTree(routed.get(after).get(0).value()).get("registryNumber").asString();
+			String numberBefore = SampleNoteEvents.JSON.readTree(routed.get(before).get(0).value()).get("registryNumber").asString();
+			String numberAfter = SampleNoteEvents.JSON.readTree(routed.get(after).get(0).value()).get("registryNumber").asString();
 			assertThat(numberAfter).endsWith("/000002").startsWith(numberBefore.substring(0, numberBefore.length() - 6));
 		}
 	}
@@ -232,7 +232,7 @@ class RegistryInstancesTests extends BrokerTestSupport {
 		List<String> noteIds = new ArrayList<>();
 		for (int i = from; i < from + count; i++) {
 			String noteId = UUID.randomUUID().toString();
-			ObjectNode body = SampleNotes.noteReceived(this.seed, noteId, Instant.now());
+			ObjectNode body = SampleNoteEvents.noteReceived(this.seed, noteId, Instant.now());
 			((ObjectNode) body.get("note")).put("reference", "INSTANCES/" + topics.received() + "/" + i);
 			Headers headers = ceHeaders(noteId, Instant.now());
 			this.contracts.assertHonoured(RECEIVED, noteId, headers, body.toString());

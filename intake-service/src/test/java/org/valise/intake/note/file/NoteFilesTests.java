@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.valise.intake.NoteDocuments;
-import org.valise.intake.ReceivedNotes;
 import org.valise.intake.note.InvalidNoteException;
 import org.valise.intake.parsing.NoteParser;
 import org.valise.intake.parsing.ParsedNote;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class NoteFilesTests {
 
-	private static final String NOTE = ReceivedNotes.referenceNote();
+	private static final String NOTE = SampleNotes.referenceNote();
 
 	private static final String COVER = """
 			Dear colleagues,

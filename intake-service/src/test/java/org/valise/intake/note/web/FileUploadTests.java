@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -40,7 +41,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 @IntakeBrokerTest
 class FileUploadTests {
 
-	private static final String NOTE = ReceivedNotes.referenceNote();
+	private static final String NOTE = SampleNotes.referenceNote();
 
 	private static final String KHMER_LETTERHEAD = "ព្រះរាជាណាចក្រកម្ពុជា";
 

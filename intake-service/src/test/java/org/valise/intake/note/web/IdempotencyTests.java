@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntakeBrokerTest
 class IdempotencyTests {
 
-	private static final String NOTE = ReceivedNotes.referenceNote();
+	private static final String NOTE = SampleNotes.referenceNote();
 
 	@Autowired
 	ReceivedNotes received;

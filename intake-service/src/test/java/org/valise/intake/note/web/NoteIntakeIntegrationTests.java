@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class NoteIntakeIntegrationTests {
 
 	@Test
 	void acceptsTheReferenceNoteAsTextAndPublishesItBeforeAnswering() throws Exception {
-		String note = ReceivedNotes.referenceNote();
+		String note = SampleNotes.referenceNote();
 
 		HttpResponse<String> response = post("text/plain; charset=UTF-8", note, TOKEN);
 
@@ -163,7 +164,7 @@ class NoteIntakeIntegrationTests {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/notes/parse"))
 			.header("Content-Type", "text/plain; charset=UTF-8")
 			.header("Authorization", "Bearer " + TOKEN)
-			.POST(HttpRequest.BodyPublishers.ofString(ReceivedNotes.referenceNote()))
+			.POST(HttpRequest.BodyPublishers.ofString(SampleNotes.referenceNote()))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.valise.intake.IntakeBrokerTest;
 import org.valise.intake.Multipart;
 import org.valise.intake.NoteDocuments;
-import org.valise.intake.ReceivedNotes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class NoteLoggingTests {
 	/** A sentence found nowhere but in the note submitted here. */
 	private static final String SECRET = "The Mission confides that the heron will cross Lake Leman at the third bell.";
 
-	private static final String NOTE = ReceivedNotes.referenceNote()
+	private static final String NOTE = SampleNotes.referenceNote()
 		.replace("The Permanent Mission of the Kingdom of Cambodia would be greatly appreciated",
 				SECRET + " The Permanent Mission of the Kingdom of Cambodia would be greatly appreciated");
 
