@@ -9,28 +9,31 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.valise.platform.security.Role;
+import org.valise.platform.security.TestTokens;
+import org.valise.platform.security.TrustTestTokens;
 
 /**
  * The one Spring test context of intake against a real (embedded KRaft) broker, shared by every broker-tier test
  * class so that it starts once: the application on a random port, everything pointed at the embedded broker, and
- * two API clients ({@link #TOKEN} for "registry", {@link #OTHER_TOKEN} for "mission-desk"), and one
+ * the local profile trusting the test key ({@link TrustTestTokens}), two submitters ({@link #TOKEN} for "registry",
+ * {@link #OTHER_TOKEN} for "mission-desk"), and one
  * {@link ReceivedNotes} reader of the topic to autowire.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"valise.security.clients.registry=" + IntakeBrokerTest.TOKEN,
-				"valise.security.clients.mission-desk=" + IntakeBrokerTest.OTHER_TOKEN })
+		properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@TrustTestTokens
 @EmbeddedKafka(partitions = 3, topics = ReceivedNotes.TOPIC)
 @Import(ReceivedNotesConfiguration.class)
 public @interface IntakeBrokerTest {
 
-	/** The bearer token of the client "registry". */
-	String TOKEN = "test-token";
+	/** The bearer token of the submitter "registry". */
+	String TOKEN = TestTokens.token("registry", Role.SUBMITTER, null);
 
-	/** The bearer token of the client "mission-desk". */
-	String OTHER_TOKEN = "other-test-token";
+	/** The bearer token of the submitter "mission-desk". */
+	String OTHER_TOKEN = TestTokens.token("mission-desk", Role.SUBMITTER, null);
 
 }

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.valise.platform.security.TestTokens;
 import org.valise.samples.SampleNotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,9 @@ class IntakeOperationsTests {
 
 		assertThat(parsed.statusCode()).isEqualTo(200);
 		String metrics = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+				.header("Authorization", TestTokens.scraperAuthorization())
+				.build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body();
 		assertThat(metrics).contains("# TYPE valise_notes_parsed_total counter")

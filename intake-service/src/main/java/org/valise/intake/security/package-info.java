@@ -1,4 +1,4 @@
 /**
- * Bearer-token authentication of the API clients (registries, systems) that submit notes.
+ * Who may call intake (the platform's OAuth2 resource server, with intake's routes).
  */
 package org.valise.intake.security;

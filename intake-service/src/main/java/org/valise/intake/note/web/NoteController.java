@@ -1,7 +1,6 @@
 package org.valise.intake.note.web;
 
 import java.net.URI;
-import java.security.Principal;
 
 import jakarta.servlet.http.Part;
 import jakarta.validation.Valid;
@@ -20,6 +19,7 @@ import org.valise.intake.note.NoteReceived;
 import org.valise.intake.note.NoteSubmission;
 import org.valise.intake.note.file.ExtractedNote;
 import org.valise.intake.note.file.NoteFiles;
+import org.valise.platform.security.Caller;
 
 /**
  * The intake API: a registry submits a note (raw text, structured JSON, or a file uploaded as the multipart part
@@ -46,22 +46,22 @@ class NoteController {
 
 	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Accepted> submitText(@RequestBody(required = false) String text,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal client) {
-		return accepted(this.intake.acceptText(text, client.getName(), idempotencyKey));
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Caller client) {
+		return accepted(this.intake.acceptText(text, client.name(), idempotencyKey));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Accepted> submitStructured(@Valid @RequestBody NoteSubmission submission,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal client) {
-		return accepted(this.intake.acceptStructured(submission, client.getName(), idempotencyKey));
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Caller client) {
+		return accepted(this.intake.acceptStructured(submission, client.name(), idempotencyKey));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Accepted> submitFile(@RequestPart(name = NoteFiles.FIELD, required = false) Part file,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal client) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Caller client) {
 		this.intake.checkIdempotencyKey(idempotencyKey);
 		ExtractedNote note = this.uploads.read(file);
-		return accepted(this.intake.acceptFile(note.fileName(), note.text(), client.getName(), idempotencyKey));
+		return accepted(this.intake.acceptFile(note.fileName(), note.text(), client.name(), idempotencyKey));
 	}
 
 	@PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -19,6 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.valise.platform.security.Role;
+import org.valise.platform.security.TestTokens;
+import org.valise.platform.security.TrustTestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Intake while no broker is reachable: it starts, refuses notes with 503 within seconds instead of pretending
  * to have accepted them, and keeps nothing buffered that its producer could still send behind the client's back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "valise.security.clients.registry=test-token")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TrustTestTokens
 class BrokerOutageTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -78,7 +81,7 @@ class BrokerOutageTests {
 	static HttpResponse<String> submit(HttpClient http, int port, String text) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/notes"))
 			.header("Content-Type", "text/plain; charset=UTF-8")
-			.header("Authorization", "Bearer test-token")
+			.header("Authorization", TestTokens.bearer(TestTokens.token(Role.SUBMITTER)))
 			.POST(HttpRequest.BodyPublishers.ofString(text))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.valise.contracts.EventContracts;
 import org.valise.intake.IntakeBrokerTest;
+import org.valise.platform.security.TestTokens;
 import org.valise.intake.ReceivedNotes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -181,10 +182,18 @@ class NoteIntakeIntegrationTests {
 
 		HttpResponse<String> health = this.http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> metrics = this.http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> metrics = this.http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+			.header("Authorization", TestTokens.scraperAuthorization())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> metricsWithoutCredentials = this.http.send(
+				HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> metricsForAnotherRole = this.http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+			.header("Authorization", "Bearer " + TOKEN)
+			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(metricsWithoutCredentials.statusCode()).isEqualTo(401);
+		assertThat(metricsForAnotherRole.statusCode()).isEqualTo(403);
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes")
 			.containsPattern("valise_notes_received_total\\{application=\"intake-service\",doc_type=\"[a-z_]+\",format=\"text\"} [1-9]")
