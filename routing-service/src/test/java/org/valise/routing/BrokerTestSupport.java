@@ -39,6 +39,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.valise.contracts.EventContracts;
+import org.valise.platform.security.Role;
+import org.valise.platform.security.TestTokens;
+import org.valise.platform.security.TrustTestTokens;
 import org.valise.routing.SampleNoteEvents.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,6 +59,7 @@ import static org.awaitility.Awaitility.await;
 		"spring.kafka.streams.cleanup.on-shutdown=true", "valise.directory.reload-interval=200ms",
 		"valise.clerks.command-timeout=30s" })
 @EmbeddedKafka(partitions = 3, topics = { BrokerTestSupport.RECEIVED, BrokerTestSupport.ROUTED })
+@TrustTestTokens
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrokerTestSupport {
@@ -66,7 +70,8 @@ public abstract class BrokerTestSupport {
 
 	public static final String DLQ = "notes.received.v1.dlq";
 
-	public static final String TOKEN = "dev-token-registry";
+	/** A registry clerk's bearer token. */
+	public static final String TOKEN = TestTokens.token("registry", Role.CLERK, null);
 
 	/** The directory file the application watches: a copy of {@code iom.yml}. */
 	protected static final Path DIRECTORY_FILE = copyOfIomDirectory();

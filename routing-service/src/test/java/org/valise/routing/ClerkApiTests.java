@@ -34,7 +34,7 @@ class ClerkApiTests extends BrokerTestSupport {
 		awaitRouted(noteId);
 		JsonNode first = body(noteId);
 		assertThat(first.get("outcome").asString()).isEqualTo("TRIAGE");
-		assertThat(this.mvc.get().uri("/api/v1/triage")).hasStatusOk()
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/triage")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*].noteId")
 			.asArray()
@@ -73,13 +73,13 @@ class ClerkApiTests extends BrokerTestSupport {
 		assertThat(header(this.routed.get(noteId).get(2).headers(), "ce_id"))
 			.isNotEqualTo(header(this.routed.get(noteId).get(1).headers(), "ce_id"));
 		this.routed.get(noteId).forEach(this::assertHonoured);
-		assertThat(this.mvc.get().uri("/api/v1/notes/{id}/routing", noteId)).hasStatusOk()
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/notes/{id}/routing", noteId)).hasStatusOk()
 			.bodyJson()
 			.satisfies(json -> assertThat(json).extractingPath("$.decisions[*].revision").asArray().containsExactly(1, 2, 3))
 			.satisfies(json -> assertThat(json).extractingPath("$.decisions[*].destination.id")
 				.asArray()
 				.containsExactly("TRIAGE", "DMM", "DPR"));
-		assertThat(this.mvc.get().uri("/api/v1/triage")).hasStatusOk()
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/triage")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*].noteId")
 			.asArray()
@@ -138,7 +138,7 @@ class ClerkApiTests extends BrokerTestSupport {
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://valise.org/problems/duplicate-note");
-		assertThat(this.mvc.get().uri("/api/v1/notes/{id}/routing", UUID.randomUUID())).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/notes/{id}/routing", UUID.randomUUID())).hasStatus(HttpStatus.NOT_FOUND);
 		poll();
 		assertThat(this.routed.get(noteId)).hasSize(1);
 	}

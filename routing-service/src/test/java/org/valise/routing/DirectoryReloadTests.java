@@ -9,6 +9,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.valise.routing.SampleNoteEvents.Sample;
 
+import org.springframework.http.HttpHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +59,7 @@ class DirectoryReloadTests extends BrokerTestSupport {
 		// then: the last good directory stays, and the log names the problem
 		assertThat(output.getAll()).contains("office 'DPR': parent 'NOWHERE' is not an office of the directory");
 		assertThat(body(meanwhile).get("destination").get("id").asString()).isEqualTo("RESEARCH");
-		assertThat(this.mvc.get().uri("/api/v1/directory")).hasStatusOk()
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/directory")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*].id")
 			.asArray()
@@ -68,7 +70,7 @@ class DirectoryReloadTests extends BrokerTestSupport {
 
 	private void awaitDirectoryWith(String officeId) {
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/directory")).hasStatusOk()
+			.untilAsserted(() -> assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/directory")).hasStatusOk()
 				.bodyJson()
 				.extractingPath("$[*].id")
 				.asArray()

@@ -7,6 +7,8 @@ import org.valise.routing.SampleNoteEvents.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,7 +79,7 @@ class DuplicateRegistrationTests extends BrokerTestSupport {
 		assertThat(retried.get("destination").get("id").asString()).isEqualTo("DPR");
 		assertThat(retried.get("explanation").get("evidence").get(0).asString()).isEqualTo("same submission retried");
 		assertThat(sequence(body(nextId).get("registryNumber").asString())).isEqualTo(sequence(number) + 1);
-		assertThat(this.mvc.get().uri("/api/v1/notes/{id}/routing", noteId)).hasStatusOk()
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/notes/{id}/routing", noteId)).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.decisions[*].outcome")
 			.asArray()

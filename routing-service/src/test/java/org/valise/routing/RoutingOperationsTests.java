@@ -24,6 +24,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.valise.platform.security.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,7 +92,7 @@ class RoutingOperationsTests extends BrokerTestSupport {
 		awaitRouted(routedNote);
 		awaitRouted(triagedNote);
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(this.mvc.get().uri("/actuator/prometheus"))
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, TestTokens.scraperAuthorization()).uri("/actuator/prometheus"))
 			.hasStatusOk()
 			.bodyText()
 			.contains("valise_notes_routed_total{application=\"routing-service\",office=\"DPR\"")

@@ -14,6 +14,10 @@ import org.valise.routing.SampleNoteEvents.Sample;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
+
+import org.valise.platform.security.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -81,7 +85,7 @@ class RoutingServiceIntegrationTests extends BrokerTestSupport {
 		String noteId = send(SampleNoteEvents.get("dev-12-uruguay-protocol-credentials-es.txt"));
 		awaitRouted(noteId);
 
-		assertThat(this.mvc.get().uri("/api/v1/directory")).hasStatusOk()
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).uri("/api/v1/directory")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*].id")
 			.asArray()
@@ -89,7 +93,7 @@ class RoutingServiceIntegrationTests extends BrokerTestSupport {
 		assertThat(this.mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
 		assertThat(this.meters.counter("valise.notes.routed", "office", "PROTOCOL", "rule", "recipient-office").count())
 			.isGreaterThanOrEqualTo(1.0);
-		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatusOk()
+		assertThat(this.mvc.get().header(HttpHeaders.AUTHORIZATION, TestTokens.scraperAuthorization()).uri("/actuator/prometheus")).hasStatusOk()
 			.bodyText()
 			.contains("valise_notes_routed_total{application=\"routing-service\",office=\"PROTOCOL\",rule=\"recipient-office\"}");
 	}

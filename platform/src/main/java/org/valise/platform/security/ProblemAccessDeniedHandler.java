@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.valise.platform.web.Problems;
 
@@ -17,16 +16,10 @@ import org.valise.platform.web.Problems;
  */
 final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
-	private final BearerTokenAccessDeniedHandler challenge = new BearerTokenAccessDeniedHandler();
-
-	ProblemAccessDeniedHandler() {
-		this.challenge.setRealmName("valise");
-	}
-
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		this.challenge.handle(request, response, ex);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"valise\", error=\"insufficient_scope\"");
 		Problems.write(response, Problems.withError(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 				"Your roles do not allow " + request.getMethod() + " on this resource"), HttpHeaders.AUTHORIZATION));
 	}

@@ -1,46 +1,50 @@
 package org.valise.routing.clerk;
 
 import java.time.Duration;
-import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.valise.platform.security.Role;
+import org.valise.platform.security.ValiseHttpSecurity;
 import org.valise.routing.registry.RegistryQueries;
 
-/** Puts the clerk token check in front of every write to the API, then the forwarding to the registry desk's instance. */
+/**
+ * Who may call routing (its one {@code SecurityFilterChain}): clerks triage, route, reroute and preview; clerks and
+ * auditors read the triage queue and a note's decisions (an auditor without a confidential note's content); clerks,
+ * auditors and operators read the directory. After authentication, clerks' requests are passed on to the instance
+ * that runs the registry desk.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ClerkSecurity.ClerkTokens.class, ClerkSecurity.ClerkApi.class })
+@EnableConfigurationProperties(ClerkSecurity.ClerkApi.class)
 class ClerkSecurity {
 
-	private static final Logger log = LoggerFactory.getLogger(ClerkSecurity.class);
+	private static final String CLERK = Role.CLERK.name();
+
+	private static final String AUDITOR = Role.AUDITOR.name();
 
 	@Bean
-	FilterRegistrationBean<ClerkTokenFilter> clerkTokenFilter(ClerkTokens tokens) {
-		if (tokens.clerks().isEmpty()) {
-			throw new IllegalStateException("No registry clerk is configured: set valise.security.clerks.<name>=<token>");
-		}
-		tokens.clerks()
-			.forEach((clerk, token) -> {
-				if (token == null || token.isBlank()) {
-					throw new IllegalStateException("Clerk '" + clerk + "' has an empty token (valise.security.clerks."
-							+ clerk + ")");
-				}
-				if (token.startsWith("dev-token-")) {
-					log.warn("Clerk '{}' uses the development token; set valise.security.clerks.{} in production", clerk,
-							clerk);
-				}
-			});
-		FilterRegistrationBean<ClerkTokenFilter> registration = new FilterRegistrationBean<>(
-				new ClerkTokenFilter(tokens.clerks()));
-		registration.addUrlPatterns("/api/*");
-		registration.setOrder(0);
-		return registration;
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ValiseHttpSecurity valise) throws Exception {
+		return valise.apply(http, (routes) -> routes.requestMatchers(HttpMethod.GET, "/api/v1/triage")
+			.hasAnyRole(CLERK, AUDITOR)
+			.requestMatchers(HttpMethod.GET, "/api/v1/notes/{noteId}/routing")
+			.hasAnyRole(CLERK, AUDITOR)
+			.requestMatchers(HttpMethod.POST, "/api/v1/notes/{noteId}/routing")
+			.hasRole(CLERK)
+			.requestMatchers(HttpMethod.POST, "/api/v1/routing/preview")
+			.hasRole(CLERK)
+			.requestMatchers(HttpMethod.GET, "/api/v1/directory")
+			.hasAnyRole(CLERK, AUDITOR, Role.OPERATOR.name())
+			// Other methods on these paths: Spring MVC answers them (405), for the registry's own callers only.
+			.requestMatchers("/api/v1/triage", "/api/v1/notes/{noteId}/routing", "/api/v1/routing/preview",
+					"/api/v1/directory")
+			.hasAnyRole(CLERK, AUDITOR)).build();
 	}
 
 	/** After authentication: passes clerks' requests on to the instance that runs the registry desk. */
@@ -51,20 +55,6 @@ class ClerkSecurity {
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(10);
 		return registration;
-	}
-
-	/**
-	 * The registry clerks allowed to write: clerk name to bearer token ({@code valise.security.clerks.<name>}).
-	 *
-	 * @param clerks tokens by clerk name
-	 */
-	@ConfigurationProperties("valise.security")
-	record ClerkTokens(Map<String, String> clerks) {
-
-		ClerkTokens {
-			clerks = clerks == null ? Map.of() : Map.copyOf(clerks);
-		}
-
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.valise.routing.clerk;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.valise.platform.security.Caller;
 import org.valise.routing.clerk.ClerkSecurity.ClerkApi;
 import org.valise.routing.registry.CommandOutcome;
 import org.valise.routing.registry.Decision;
@@ -58,18 +58,20 @@ class NoteRoutingController {
 	}
 
 	@GetMapping("/triage")
-	List<TriageEntry> triage() {
-		return this.queries.triage();
+	List<TriageEntry> triage(Caller caller) {
+		return this.queries.triage().stream().map(entry -> ClerkViews.triage(entry, caller)).toList();
 	}
 
 	@GetMapping("/notes/{noteId}/routing")
-	NoteHistory history(@PathVariable String noteId) {
-		return this.queries.history(noteId).orElseThrow(() -> ClerkRequestException.unknownNote(noteId));
+	NoteHistory history(@PathVariable String noteId, Caller caller) {
+		return this.queries.history(noteId)
+			.map(history -> ClerkViews.history(history, caller))
+			.orElseThrow(() -> ClerkRequestException.unknownNote(noteId));
 	}
 
 	@PostMapping("/notes/{noteId}/routing")
 	ResponseEntity<RoutingResult> route(@PathVariable String noteId, @RequestBody RoutingRequest request,
-			Principal clerk) {
+			Caller clerk) {
 		NoteRouted inForce = this.queries.inForce(noteId).orElseThrow(() -> ClerkRequestException.unknownNote(noteId));
 		if (inForce.outcome() == Outcome.DUPLICATE) {
 			throw new ClerkRequestException(HttpStatus.CONFLICT, "duplicate-note", "noteId", "note " + noteId
@@ -83,7 +85,7 @@ class NoteRoutingController {
 						problem.detail());
 			});
 		RoutingCommand command = new RoutingCommand(UUID.randomUUID().toString(), noteId, request.officeId().strip(),
-				request.copies(), request.reason().strip(), clerk.getName(), this.clock.instant());
+				request.copies(), request.reason().strip(), clerk.name(), this.clock.instant());
 		Optional<CommandOutcome> outcome = this.commands.send(command, this.api.commandTimeout());
 		URI history = URI.create("/api/v1/notes/" + noteId + "/routing");
 		if (outcome.isEmpty()) {

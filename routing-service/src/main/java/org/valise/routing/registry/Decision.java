@@ -28,6 +28,13 @@ public record Decision(int revision, Outcome outcome, Instant routedAt, RoutedOf
 		List<RoutedCopy> copies, Priority priority, Instant acknowledgementDeadline, Explanation explanation,
 		DuplicateOf duplicateOf, String decidedBy, String reason) {
 
+	/** The decision without what was drawn from the note (evidence, summary, the clerk's reason). */
+	Decision registryFactsOnly() {
+		return new Decision(this.revision, this.outcome, this.routedAt, this.destination, this.copies, this.priority,
+				this.acknowledgementDeadline, (this.explanation != null) ? this.explanation.ruleOnly() : null,
+				this.duplicateOf, this.decidedBy, null);
+	}
+
 	static Decision of(NoteRouted routed) {
 		return new Decision(routed.revision(), routed.outcome(), routed.routedAt(), routed.destination(),
 				routed.copies(), routed.priority(), routed.acknowledgementDeadline(), routed.explanation(),

@@ -40,7 +40,7 @@ record Registration(NoteRouted current, List<Decision> history) {
 
 	NoteHistory toHistory() {
 		return new NoteHistory(this.current.noteId(), this.current.registryNumber(), this.current.duplicateOf(),
-				this.history);
+				this.history, this.current.note() != null && this.current.note().confidential());
 	}
 
 	private List<Decision> append(NoteRouted routed) {

@@ -11,8 +11,16 @@ import java.util.List;
  */
 public record Explanation(String rule, String summary, List<String> evidence) {
 
+	/** What a caller who may not read the note's content sees instead of a summary that quotes it. */
+	public static final String WITHHELD = "(withheld: the note is confidential)";
+
 	public Explanation {
 		evidence = List.copyOf(evidence);
+	}
+
+	/** The rule alone: no summary or evidence drawn from the note. */
+	public Explanation ruleOnly() {
+		return new Explanation(this.rule, WITHHELD, List.of());
 	}
 
 }
