@@ -18,11 +18,11 @@ NOTIFICATION=http://127.0.0.1:8083
 UP_TIMEOUT=${SMOKE_UP_TIMEOUT:-300}        # s for ./valise up (build + start)
 STATE_TIMEOUT=${SMOKE_STATE_TIMEOUT:-120}  # s for a note to reach a state
 
-# Authentication: the services' development tokens unless the environment sets them (./valise
-# passes the same variables to the services). To add or change a header, edit these arrays.
-REGISTRY_AUTH=(-H "Authorization: Bearer ${VALISE_REGISTRY_TOKEN:-dev-token-registry}")
-OFFICE_AUTH=(-H "Authorization: Bearer ${VALISE_TOKEN_ODG:-dev-token-odg}")
-VIEW_AUTH=()   # the tracking view (GET) needs no token today
+# Authentication: tokens of the local run's issuer (./valise token, once ./valise up made its key pair),
+# set by tokens() below. To add or change a header, edit these arrays there.
+REGISTRY_AUTH=()
+OFFICE_AUTH=()
+VIEW_AUTH=()
 ACK_BODY=${SMOKE_ACK_BODY:-'{"acknowledgedBy":"Registry smoke test"}'}
 
 WORK=$(mktemp -d)
@@ -168,6 +168,19 @@ command -v curl >/dev/null || fail "curl is needed"
 rm -rf "$VALISE_DIR"
 
 start_stack 1
+
+# 0. Every API wants a token: the tracking view and the intake refuse a request without one (401).
+tokens() {
+  REGISTRY_AUTH=(-H "Authorization: Bearer $(./valise token submitter --name smoke-registry)")
+  OFFICE_AUTH=(-H "Authorization: Bearer $(./valise token office ODG)")
+  VIEW_AUTH=(-H "Authorization: Bearer $(./valise token clerk --name smoke-clerk)")
+}
+tokens
+code=$(http POST "$INTAKE/api/v1/notes" "$NOTE_FILE" -H 'Content-Type: text/plain')
+[ "$code" = 401 ] || fail "POST /api/v1/notes without a token answered $code, expected 401"
+code=$(http GET "$NOTIFICATION/api/v1/notes?size=100" -)
+[ "$code" = 401 ] || fail "GET /api/v1/notes without a token answered $code, expected 401"
+pass "without a token: intake and the tracking search answer 401; tokens from ./valise token"
 
 # 1. Intake accepts the note: 202, a note id, a Location to follow.
 code=$(http POST "$INTAKE/api/v1/notes" "$NOTE_FILE" "${REGISTRY_AUTH[@]}" -H 'Content-Type: text/plain')

@@ -1,5 +1,6 @@
-// Valise operator page: polls notification-service's read APIs every 2 s (overview, search, the open note) and
-// acknowledges a note with the office's token, which is only ever held in this page's memory (the input field).
+// Valise operator page: polls notification-service's read APIs every 2 s (overview, search, the open note) as the
+// signed-in caller (its token is in an HttpOnly cookie this script cannot read), and acknowledges a note as the
+// signed-in office, or with another office's token typed in (held only in the input field, never stored).
 // Plain DOM, no framework, no build step; every value from the API is written as text, never as HTML.
 'use strict';
 
@@ -71,9 +72,15 @@
 	}
 
 	async function getJson(url) {
-		const response = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } });
+		const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+		if (response.status === 401) signedOut();
 		if (!response.ok) throw new Error(await problemText(response));
 		return response.json();
+	}
+
+	// The session's token expired or was refused: the page itself now answers with the sign-in form.
+	function signedOut() {
+		window.location.reload();
 	}
 
 	async function problemText(response) {
@@ -373,16 +380,19 @@
 		const token = $('ack-token').value.trim();
 		const acknowledgedBy = $('ack-by').value.trim();
 		const comment = $('ack-comment').value.trim();
-		if (!id || !token || !acknowledgedBy) {
-			message('error', !token ? 'Enter the office token.' : 'Enter who acknowledges.');
+		if (!id || !acknowledgedBy) {
+			message('error', 'Enter who acknowledges.');
 			return;
 		}
 		$('ack-submit').disabled = true;
 		message('', 'Acknowledging…');
 		try {
+			// As the signed-in office (the session cookie, valid for a write only with the page's own header), or with the
+			// token typed in.
+			const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Valise-Page': '1' };
+			if (token) headers.Authorization = 'Bearer ' + token;
 			const response = await fetch('api/v1/notes/' + encodeURIComponent(id) + '/acknowledgements', {
-				method: 'POST', cache: 'no-store', credentials: 'omit',
-				headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: 'Bearer ' + token },
+				method: 'POST', cache: 'no-store', credentials: token ? 'omit' : 'same-origin', headers,
 				body: JSON.stringify({ acknowledgedBy, comment: comment || null })
 			});
 			if (!response.ok) {
@@ -413,7 +423,19 @@
 
 	// ---------------------------------------------------------------- wiring
 
+	async function whoAmI() {
+		try {
+			const me = await getJson('api/v1/me');
+			$('me').textContent = 'Signed in as ' + me.name + ' (' + me.roles.map((r) => r.toLowerCase()).join(', ')
+				+ (me.office ? ' ' + me.office : '') + ')';
+		}
+		catch (ignored) {
+			$('me').textContent = '';
+		}
+	}
+
 	function init() {
+		whoAmI();
 		const stateSelect = $('search-state');
 		STATES.forEach((s) => stateSelect.append(el('option', { text: s, attrs: { value: s } })));
 		$('search').addEventListener('submit', (event) => {

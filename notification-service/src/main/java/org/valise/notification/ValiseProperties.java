@@ -16,7 +16,6 @@ import org.springframework.core.io.Resource;
  * @param publicUrl the URL offices use to reach this service's API, quoted in the e-mails and links
  * @param mail how the e-mails are sent
  * @param topics the topics read and written
- * @param security who may call the write API
  * @param delivery how deliveries are dispatched and retried
  * @param webhooks how webhooks are signed and sent
  * @param acknowledgement signed links and the wait for an acknowledgement's decision
@@ -25,7 +24,7 @@ import org.springframework.core.io.Resource;
  * @param receipt how the acknowledgement-of-receipt note is drafted
  */
 @ConfigurationProperties("valise")
-public record ValiseProperties(URI publicUrl, Mail mail, Topics topics, Security security, Delivery delivery,
+public record ValiseProperties(URI publicUrl, Mail mail, Topics topics, Delivery delivery,
 		Webhooks webhooks, Acknowledgement acknowledgement, Escalation escalation, Directory directory,
 		Receipt receipt) {
 
@@ -49,15 +48,6 @@ public record ValiseProperties(URI publicUrl, Mail mail, Topics topics, Security
 	 */
 	public record Topics(String received, String routed, String delivery, String commands, String commandResults,
 			int partitions) {
-	}
-
-	/**
-	 * API security.
-	 *
-	 * @param officeTokens the bearer token of each office, by office id (e.g. {@code ODG})
-	 * @param operatorTokens the bearer token of each operator, by operator name
-	 */
-	public record Security(Map<String, String> officeTokens, Map<String, String> operatorTokens) {
 	}
 
 	/**

@@ -95,7 +95,7 @@ class AcknowledgementIntegrationTests extends BrokerTestSupport {
 		awaitDeliveryRecord("org.valise.note.delivery-failed.v1", noteId);
 
 		// when its office acknowledges it
-		HttpResponse<String> early = acknowledge(noteId, "dev-token-ola", "{\"acknowledgedBy\": \"Legal Counsel\"}");
+		HttpResponse<String> early = acknowledge(noteId, office("OLA"), "{\"acknowledgedBy\": \"Legal Counsel\"}");
 
 		// then it is refused with the reason, and nothing changes
 		assertThat(early.statusCode()).isEqualTo(409);
@@ -138,7 +138,7 @@ class AcknowledgementIntegrationTests extends BrokerTestSupport {
 		assertThat(tracking.path("deliveries")).isEmpty();
 		assertThat(tracking.path("nextEscalationAt").isNull()).isTrue();
 		assertThat(tracking.path("receiptDraft").isNull()).isTrue();
-		HttpResponse<String> ack = acknowledge(noteId, "dev-token-dpr", "{\"acknowledgedBy\": \"Director\"}");
+		HttpResponse<String> ack = acknowledge(noteId, office("DPR"), "{\"acknowledgedBy\": \"Director\"}");
 		assertThat(ack.statusCode()).isEqualTo(409);
 		assertThat(problem(ack).path("detail").asString()).contains("duplicate of note IN/2026/000150");
 	}
@@ -169,9 +169,10 @@ class AcknowledgementIntegrationTests extends BrokerTestSupport {
 		assertThat(tracking.path("revisions")).extracting((revision) -> revision.path("destination").asString())
 			.containsExactly("DPR", "OLA");
 		assertThat(mailsFor(noteId, "dpr-reroute@iom.example.org")).hasSize(1);
-		assertThat(acknowledge(noteId, "dev-token-dpr", "{\"acknowledgedBy\": \"Director\"}").statusCode())
-			.isEqualTo(403);
-		assertThat(acknowledge(noteId, "dev-token-ola", "{\"acknowledgedBy\": \"Legal Counsel\"}").statusCode())
+		// (the office it was taken from no longer sees it at all)
+		assertThat(acknowledge(noteId, office("DPR"), "{\"acknowledgedBy\": \"Director\"}").statusCode())
+			.isEqualTo(404);
+		assertThat(acknowledge(noteId, office("OLA"), "{\"acknowledgedBy\": \"Legal Counsel\"}").statusCode())
 			.isEqualTo(202);
 	}
 
@@ -183,7 +184,7 @@ class AcknowledgementIntegrationTests extends BrokerTestSupport {
 
 	private HttpResponse<String> ackQuietly(UUID noteId, String by) {
 		try {
-			return acknowledge(noteId, "dev-token-ola", "{\"acknowledgedBy\": \"" + by + "\"}");
+			return acknowledge(noteId, office("OLA"), "{\"acknowledgedBy\": \"" + by + "\"}");
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

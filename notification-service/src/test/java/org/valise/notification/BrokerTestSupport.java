@@ -33,6 +33,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.valise.contracts.EventContracts;
+import org.valise.platform.security.Role;
+import org.valise.platform.security.TestTokens;
+import org.valise.platform.security.TrustTestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,6 +76,7 @@ import static org.awaitility.Awaitility.await;
 		"valise.acknowledgement.reply-timeout=PT30S" })
 @EmbeddedKafka(partitions = 3, topics = { BrokerTestSupport.RECEIVED, BrokerTestSupport.ROUTED,
 		BrokerTestSupport.DELIVERY })
+@TrustTestTokens
 abstract class BrokerTestSupport {
 
 	static final String RECEIVED = "notes.received.v1";
@@ -85,7 +89,10 @@ abstract class BrokerTestSupport {
 
 	static final String OLA_SECRET = "ola-webhook-secret-for-tests";
 
-	static final String OPERATOR_TOKEN = "dev-token-operator";
+	static final String OPERATOR_TOKEN = TestTokens.token(Role.OPERATOR);
+
+	/** A registry clerk's token: reads every note whole. */
+	static final String CLERK_TOKEN = TestTokens.token(Role.CLERK);
 
 	static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -224,9 +231,30 @@ abstract class BrokerTestSupport {
 
 	// --- HTTP
 
+	/** A GET as a registry clerk (who may read every note). */
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return get(path, CLERK_TOKEN);
+	}
+
+	HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** What Prometheus scrapes (with the scraper's credentials of the local profile). */
+	String metrics() throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+			.header("Authorization", TestTokens.scraperAuthorization())
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+	}
+
+	/** An office's token. */
+	static String office(String officeId) {
+		return TestTokens.office(officeId);
 	}
 
 	HttpResponse<String> post(String path, String token, String contentType, String body, String accept)

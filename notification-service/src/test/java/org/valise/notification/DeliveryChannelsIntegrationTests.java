@@ -97,7 +97,7 @@ class DeliveryChannelsIntegrationTests extends BrokerTestSupport {
 
 		// when the office's token, then an unknown delivery, is used to retry
 		String retry = "/api/v1/notes/" + noteId + "/deliveries/" + deliveryId + "/retry";
-		assertThat(post(retry, "dev-token-doe", null, "", null).statusCode()).isEqualTo(401);
+		assertThat(post(retry, office("DOE"), null, "", null).statusCode()).isEqualTo(403);
 		assertThat(post("/api/v1/notes/" + noteId + "/deliveries/nope/retry", OPERATOR_TOKEN, null, "", null)
 			.statusCode()).isEqualTo(404);
 

@@ -82,10 +82,10 @@ class EscalationIntegrationTests extends BrokerTestSupport {
 		assertThat(overdue.path("items").get(0).path("escalationLevel").asInt()).isEqualTo(2);
 		assertThat(overdue.path("items").get(0).path("overdue").asBoolean()).isTrue();
 
-		// and an office escalated to may acknowledge it, another may not
-		assertThat(acknowledge(noteId, "dev-token-dpr", "{\"acknowledgedBy\": \"Director\"}").statusCode())
-			.isEqualTo(403);
-		assertThat(acknowledge(noteId, "dev-token-odg", "{\"acknowledgedBy\": \"Chef de Cabinet\"}").statusCode())
+		// and an office escalated to may acknowledge it; for an office it never reached it does not exist
+		assertThat(acknowledge(noteId, office("DPR"), "{\"acknowledgedBy\": \"Director\"}").statusCode())
+			.isEqualTo(404);
+		assertThat(acknowledge(noteId, office("ODG"), "{\"acknowledgedBy\": \"Chef de Cabinet\"}").statusCode())
 			.isEqualTo(202);
 		assertThat(awaitState(noteId, "ACKNOWLEDGED").path("nextEscalationAt").isNull()).isTrue();
 	}
@@ -119,7 +119,7 @@ class EscalationIntegrationTests extends BrokerTestSupport {
 		assertThat(escalated.path("nextEscalationAt").isNull()).isTrue();
 
 		// then the deputy acknowledges it for the head
-		assertThat(acknowledge(noteId, "dev-token-ddgo", "{\"acknowledgedBy\": \"Deputy Director General\"}")
+		assertThat(acknowledge(noteId, office("DDGO"), "{\"acknowledgedBy\": \"Deputy Director General\"}")
 			.statusCode()).isEqualTo(202);
 		JsonNode acknowledged = json.readTree(awaitDeliveryRecord("org.valise.note.acknowledged.v1", noteId).value());
 		assertThat(acknowledged.path("office").path("id").asString()).isEqualTo("DDGO");

@@ -73,25 +73,24 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 		assertThat(events(tracking)).containsExactly("RECEIVED", "ROUTED", "DELIVERED");
 
 		// when another office, then nobody, then no JSON tries to acknowledge
-		HttpResponse<String> wrongOffice = acknowledge(noteId, "dev-token-dmm", "{\"acknowledgedBy\": \"Director\"}");
+		HttpResponse<String> wrongOffice = acknowledge(noteId, office("DMM"), "{\"acknowledgedBy\": \"Director\"}");
 		HttpResponse<String> anonymous = acknowledge(noteId, null, "{\"acknowledgedBy\": \"Someone\"}");
 		HttpResponse<String> unknownToken = acknowledge(noteId, "forged", "{\"acknowledgedBy\": \"Someone\"}");
-		HttpResponse<String> blank = acknowledge(noteId, "dev-token-odg", "{\"acknowledgedBy\": \"  \"}");
+		HttpResponse<String> blank = acknowledge(noteId, office("ODG"), "{\"acknowledgedBy\": \"  \"}");
 
-		// then they are refused with problem details
-		assertThat(wrongOffice.statusCode()).isEqualTo(403);
-		assertThat(problem(wrongOffice).path("detail").asString()).contains("DMM", "ODG");
-		assertThat(problem(wrongOffice).path("destinationOffice").asString()).isEqualTo("ODG");
+		// then they are refused with problem details; for another office the note does not exist
+		assertThat(wrongOffice.statusCode()).isEqualTo(404);
+		assertThat(problem(wrongOffice).path("detail").asString()).doesNotContain("ODG");
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(value) -> assertThat(value).startsWith("Bearer"));
-		assertThat(problem(anonymous).path("field").asString()).isEqualTo("Authorization");
+		assertThat(problem(anonymous).path("errors").path(0).path("field").asString()).isEqualTo("Authorization");
 		assertThat(unknownToken.statusCode()).isEqualTo(401);
 		assertThat(blank.statusCode()).isEqualTo(400);
 		assertThat(problem(blank).path("field").asString()).isEqualTo("acknowledgedBy");
 
 		// when the Director General's office acknowledges
-		HttpResponse<String> accepted = acknowledge(noteId, "dev-token-odg",
+		HttpResponse<String> accepted = acknowledge(noteId, office("ODG"),
 				"{\"acknowledgedBy\": \"Chef de Cabinet\", \"comment\": \"Reçu — merci\"}");
 
 		// then it is accepted, NoteAcknowledged honours the contract and the view follows
@@ -108,12 +107,12 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 			.isEqualTo("Chef de Cabinet");
 
 		// and a second acknowledgement is a conflict
-		HttpResponse<String> again = acknowledge(noteId, "dev-token-odg", "{\"acknowledgedBy\": \"Chef de Cabinet\"}");
+		HttpResponse<String> again = acknowledge(noteId, office("ODG"), "{\"acknowledgedBy\": \"Chef de Cabinet\"}");
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(problem(again).path("state").asString()).isEqualTo("ACKNOWLEDGED");
 
 		// and operators see it: counters and readiness
-		String metrics = get("/actuator/prometheus").body();
+		String metrics = metrics();
 		assertThat(metrics).contains("valise_notes_delivered_total{", "channel=\"email\"",
 				"valise_notes_acknowledged_total{");
 		// the latencies (histograms with fixed buckets) and Kafka Streams' own client metrics (consumer lag)
@@ -146,7 +145,7 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 		JsonNode tracking = awaitState(noteId, "ROUTED");
 		assertThat(tracking.path("timeline").get(0).path("detail").asString()).contains("not deliverable");
 		assertThat(tracking.path("deliveries")).isEmpty();
-		assertThat(acknowledge(noteId, "dev-token-doe", "{\"acknowledgedBy\": \"Director\"}").statusCode())
+		assertThat(acknowledge(noteId, office("DOE"), "{\"acknowledgedBy\": \"Director\"}").statusCode())
 			.isEqualTo(409);
 	}
 

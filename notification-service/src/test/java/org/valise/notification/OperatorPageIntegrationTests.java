@@ -1,5 +1,6 @@
 package org.valise.notification;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.valise.platform.security.Role;
+import org.valise.platform.security.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +22,63 @@ import static org.awaitility.Awaitility.await;
  * tracking views.
  */
 class OperatorPageIntegrationTests extends BrokerTestSupport {
+
+	@Test
+	void answersABrowserWithoutATokenWithTheSignInFormAndA401() throws Exception {
+		HttpResponse<String> page = get("/", null);
+		HttpResponse<String> script = get("/operator.js", null);
+		HttpResponse<String> overview = get("/api/v1/overview", null);
+
+		assertThat(page.statusCode()).isEqualTo(401);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("<form method=\"post\" action=\"sign-in\">", "./valise token operator")
+			.doesNotContain("api/v1/");
+		assertThat(script.statusCode()).isEqualTo(401);
+		assertThat(overview.statusCode()).isEqualTo(401);
+		assertThat(overview.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void signsABrowserInWithAValidTokenKeptInAnHttpOnlyStrictCookieAndRefusesAForgedOne() throws Exception {
+		String operator = TestTokens.token(Role.OPERATOR);
+
+		HttpResponse<String> signedIn = post("/sign-in", null, "application/x-www-form-urlencoded",
+				"token=" + operator, null);
+		HttpResponse<String> forged = post("/sign-in", null, "application/x-www-form-urlencoded",
+				"token=" + TestTokens.expired(Role.OPERATOR), null);
+
+		assertThat(signedIn.statusCode()).isEqualTo(303);
+		assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
+		String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(cookie).startsWith("valise_token=" + operator).contains("HttpOnly", "SameSite=Strict", "Path=/");
+		assertThat(forged.statusCode()).isEqualTo(401);
+		assertThat(forged.headers().firstValue("Set-Cookie")).isEmpty();
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/"))
+			.header("Cookie", "valise_token=" + operator)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<title>Valise — operator</title>");
+	}
+
+	@Test
+	void takesTheSessionCookieForAWriteOnlyWithThePagesOwnHeader() throws Exception {
+		String request = "/api/v1/notes/" + java.util.UUID.randomUUID() + "/deliveries/any/retry";
+		String cookie = "valise_token=" + TestTokens.token(Role.OPERATOR);
+
+		HttpResponse<String> forgedFromElsewhere = http.send(HttpRequest.newBuilder(uri(request))
+			.header("Cookie", cookie)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> fromThePage = http.send(HttpRequest.newBuilder(uri(request))
+			.header("Cookie", cookie)
+			.header("X-Valise-Page", "1")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(forgedFromElsewhere.statusCode()).isEqualTo(401);
+		assertThat(fromThePage.statusCode()).isEqualTo(404);
+	}
 
 	@Test
 	void servesTheOperatorPageWithItsScriptsAndNoOtherOrigin() throws Exception {
@@ -73,7 +133,7 @@ class OperatorPageIntegrationTests extends BrokerTestSupport {
 			.contains("IN/2026/000888");
 
 		// and Prometheus sees it: the overdue gauge by destination office
-		await().atMost(WAIT).untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+		await().atMost(WAIT).untilAsserted(() -> assertThat(metrics())
 			.containsPattern("(?m)^valise_notes_overdue\\{[^}]*office=\"XYZ\"[^}]*\\} 1\\.0$")
 			.containsPattern("(?m)^valise_notes_overdue\\{[^}]*office=\"ODG\"[^}]*\\} ")
 			.containsPattern("(?m)^valise_notes_tracked\\{[^}]*state=\"ROUTED\"[^}]*\\} [1-9]"));

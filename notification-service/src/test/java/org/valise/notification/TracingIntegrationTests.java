@@ -61,7 +61,7 @@ class TracingIntegrationTests extends BrokerTestSupport {
 		});
 
 		// when the office acknowledges it through the API (the request itself carries no trace)
-		assertThat(acknowledge(noteId, "dev-token-dmm", "{\"acknowledgedBy\": \"Director\"}").statusCode())
+		assertThat(acknowledge(noteId, office("DMM"), "{\"acknowledgedBy\": \"Director\"}").statusCode())
 			.isEqualTo(202);
 
 		// then the acknowledgement, like every other event about the note, is in the note's trace

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.valise.samples.SampleNotes;
 
+import org.valise.platform.security.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObservabilityTests {
 
-	private static final String TOKEN = "system-test-registry-token";
+	private static final String TOKEN = RunningSystem.REGISTRY_TOKEN;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -77,8 +79,7 @@ class ObservabilityTests {
 		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.broker.getBrokersAsString(),
 				"VALISE_STATE_DIR", this.state.toString());
 		this.routing = started(ServiceProcess.start("routing-service", ServiceProcess.freePort(), environment));
-		this.intake = started(ServiceProcess.start("intake-service", ServiceProcess.freePort(), environment,
-				"--valise.security.clients.registry=" + TOKEN));
+		this.intake = started(ServiceProcess.start("intake-service", ServiceProcess.freePort(), environment));
 		this.routing.awaitReady(Duration.ofSeconds(150));
 		this.intake.awaitReady(Duration.ofSeconds(150));
 
@@ -195,9 +196,11 @@ class ObservabilityTests {
 			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
+	/** What the scraper reads (its credentials of the local profile). */
 	private String get(ServiceProcess service, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(service.uri(path)).build(), HttpResponse.BodyHandlers.ofString())
-			.body();
+		return this.http.send(HttpRequest.newBuilder(service.uri(path))
+			.header("Authorization", TestTokens.scraperAuthorization())
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	private ConsumerRecord<String, String> awaitRecord(String topic, String noteId) {
@@ -215,9 +218,10 @@ class ObservabilityTests {
 		}
 	}
 
-	private static List<String> logLines(String service, String containing) throws IOException {
-		return Files.readAllLines(Path.of("target", "system-tests", service + ".log"))
-			.stream()
+	private List<String> logLines(String service, String containing) {
+		ServiceProcess process = service.equals("intake-service") ? this.intake : this.routing;
+		return process.log()
+			.lines()
 			.filter(line -> line.contains(containing))
 			.toList();
 	}

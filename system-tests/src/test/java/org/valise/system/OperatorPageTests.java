@@ -111,8 +111,9 @@ class OperatorPageTests {
 		String noteId = submit(SampleNotes.text(NOTE));
 		String unroutable = submit(SampleNotes.text(UNROUTABLE));
 
-		// when: the operator opens the page
+		// when: a registry clerk opens the page: it asks for a token first, then shows the notes
 		this.browser.get(this.system.notification().uri("/").toString());
+		signIn(RunningSystem.CLERK_TOKEN);
 
 		// then: the note appears in the list, delivered
 		String row = "#notes tr[data-note-id='" + noteId + "']";
@@ -146,10 +147,10 @@ class OperatorPageTests {
 		assertThat(find("#receipt-text").getDomProperty("textContent")).isEqualTo(tracking.at("/receiptDraft/text").asString())
 			.contains(registryNumber);
 
-		// when: another office's token is given, then the destination office's
+		// when: another office's token is given (for which the note does not exist), then the destination office's
 		acknowledgeOnThePage(RunningSystem.ODG_TOKEN, "Chef de Cabinet");
 		await().atMost(WAIT).untilAsserted(() -> assertThat(find("#ack-message").getText()).startsWith("Refused:")
-			.contains("may not acknowledge"));
+			.contains("No note"));
 		acknowledgeOnThePage(RunningSystem.DMM_TOKEN, "Director, Department of Migration Management");
 
 		// then: the page shows the note acknowledged, in its timeline and in the list, as the service records it
@@ -168,11 +169,24 @@ class OperatorPageTests {
 		assertThat(acknowledged.at("/acknowledgements/0/acknowledgedBy").asString())
 			.isEqualTo("Director, Department of Migration Management");
 
-		// and: the token was held in memory only, and is gone
+		// and: the office's token was held in memory only, and is gone; the session's is out of the script's reach
 		assertThat(find("#ack-token").getDomProperty("value")).isEmpty();
 		assertThat(script("return localStorage.length + sessionStorage.length + document.cookie.length")).isEqualTo(0L);
+		assertThat(find("#me").getText()).isEqualTo("Signed in as clerk (clerk)");
 
 		screenshot(Path.of("target", "screenshots", "operator-page.png"));
+
+		// when: the clerk signs out, the page asks for a token again
+		find("form.sign-out button").click();
+		await().atMost(WAIT).untilAsserted(() -> assertThat(find("form[action='sign-in']")).isNotNull());
+	}
+
+	/** Pastes a token into the sign-in form the page answers with, and waits for the page. */
+	private void signIn(String token) {
+		await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(find("#token")).isNotNull());
+		find("#token").sendKeys(token);
+		find("form[action='sign-in'] button").click();
+		await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(find("#notes")).isNotNull());
 	}
 
 	private void acknowledgeOnThePage(String token, String acknowledgedBy) {
@@ -221,7 +235,9 @@ class OperatorPageTests {
 
 	private JsonNode tracking(String noteId) throws Exception {
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(this.system.notification().uri("/api/v1/notes/" + noteId)).build(),
+				HttpRequest.newBuilder(this.system.notification().uri("/api/v1/notes/" + noteId))
+					.header("Authorization", "Bearer " + RunningSystem.CLERK_TOKEN)
+					.build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.valise.platform.security.TestTokens;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,6 +66,8 @@ final class PrometheusProcess implements AutoCloseable {
 			.map(target -> "      - targets: [\"127.0.0.1:" + target.getValue() + "\"]\n        labels: {service: "
 					+ target.getKey() + "}\n")
 			.collect(Collectors.joining());
+		// The scraper's credentials of the local profile the services run with (deploy/prometheus does the same).
+		Path passwordFile = Files.writeString(home.resolve("scraper-password"), TestTokens.LOCAL_SCRAPER_PASSWORD);
 		Path config = Files.writeString(home.resolve("prometheus.yml"), """
 				global:
 				  scrape_interval: 1s
@@ -74,8 +78,11 @@ final class PrometheusProcess implements AutoCloseable {
 				scrape_configs:
 				  - job_name: valise
 				    metrics_path: /actuator/prometheus
+				    basic_auth:
+				      username: prometheus
+				      password_file: %s
 				    static_configs:
-				%s""".formatted(rules.toAbsolutePath(), scrapeTargets));
+				%s""".formatted(rules.toAbsolutePath(), passwordFile.toAbsolutePath(), scrapeTargets));
 		int port = ServiceProcess.freePort();
 		Path log = Path.of("target", "system-tests", "prometheus.log");
 		Files.createDirectories(log.getParent());

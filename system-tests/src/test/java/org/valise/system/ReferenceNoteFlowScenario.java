@@ -127,7 +127,7 @@ abstract class ReferenceNoteFlowScenario {
 		HttpResponse<String> acknowledged = acknowledge(tracking, ODG_TOKEN);
 
 		// then
-		assertThat(wrongOffice.statusCode()).as(wrongOffice.body()).isEqualTo(403);
+		assertThat(wrongOffice.statusCode()).as(wrongOffice.body()).isEqualTo(404);
 		assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(202);
 		JsonNode done = awaitState(tracking, "ACKNOWLEDGED");
 		assertThat(timelineStates(done)).containsExactly("RECEIVED", "ROUTED", "DELIVERED", "ACKNOWLEDGED");
@@ -236,7 +236,9 @@ abstract class ReferenceNoteFlowScenario {
 
 	private JsonNode awaitState(URI tracking, String state) {
 		return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-			HttpResponse<String> response = send(HttpRequest.newBuilder(tracking).GET());
+			HttpResponse<String> response = send(HttpRequest.newBuilder(tracking)
+				.header("Authorization", "Bearer " + RunningSystem.CLERK_TOKEN)
+				.GET());
 			return (response.statusCode() == 200) ? this.json.readTree(response.body()) : null;
 		}, (view) -> view != null && state.equals(view.get("state").asString()));
 	}

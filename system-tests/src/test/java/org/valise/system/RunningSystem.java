@@ -11,19 +11,25 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.valise.platform.security.Role;
+import org.valise.platform.security.TestTokens;
 
 /**
  * Valise as {@code ./valise up} runs it: the three services from their packaged jars as separate processes, over one
- * Kafka broker and a GreenMail SMTP server standing for the offices' mail server, with the tokens the system tests
- * use. Closing it stops the services, the mail server and the broker it was given.
+ * Kafka broker and a GreenMail SMTP server standing for the offices' mail server, trusting the test key's tokens
+ * ({@link TestTokens}). Closing it stops the services, the mail server and the broker it was given.
  */
 final class RunningSystem implements AutoCloseable {
 
-	static final String REGISTRY_TOKEN = "system-test-registry-token";
+	/** A registry that submits notes. */
+	static final String REGISTRY_TOKEN = TestTokens.token("registry", Role.SUBMITTER, null);
 
-	static final String ODG_TOKEN = "system-test-odg-token";
+	/** A registry clerk, who reads every note. */
+	static final String CLERK_TOKEN = TestTokens.token("clerk", Role.CLERK, null);
 
-	static final String DMM_TOKEN = "system-test-dmm-token";
+	static final String ODG_TOKEN = TestTokens.office("ODG");
+
+	static final String DMM_TOKEN = TestTokens.office("DMM");
 
 	private final String bootstrapServers;
 
@@ -79,11 +85,9 @@ final class RunningSystem implements AutoCloseable {
 		Map<String, String> environment = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.bootstrapServers, "VALISE_STATE_DIR",
 				state.toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(this.mail.getSmtp().getPort()),
 				"VALISE_TRACKING_URL", "http://127.0.0.1:" + notificationPort + "/api/v1/notes/{noteId}");
-		this.notification = start("notification-service", notificationPort, environment,
-				"--valise.security.office-tokens.ODG=" + ODG_TOKEN, "--valise.security.office-tokens.DMM=" + DMM_TOKEN);
+		this.notification = start("notification-service", notificationPort, environment);
 		this.routing = start("routing-service", ServiceProcess.freePort(), environment);
-		this.intake = start("intake-service", ServiceProcess.freePort(), environment,
-				"--valise.security.clients.registry=" + REGISTRY_TOKEN);
+		this.intake = start("intake-service", ServiceProcess.freePort(), environment);
 		for (ServiceProcess service : this.services) {
 			service.awaitReady(Duration.ofSeconds(150));
 		}

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.valise.platform.security.TestTokens;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -50,12 +52,15 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		Path logs = Path.of("target", "system-tests");
 		Files.createDirectories(logs);
-		Path log = logs.resolve(name + ".log");
+		Path log = logs.resolve(name + "-" + port + ".log");
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-jar", jar.toString(),
 				"--server.port=" + port));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		// As ./valise up runs them: the local profile (development secrets), trusting the test key's tokens.
+		builder.environment().put("SPRING_PROFILES_ACTIVE", "local");
+		builder.environment().putAll(TestTokens.environment());
 		builder.environment().putAll(environment);
 		return new ServiceProcess(name, port, builder.start(), log);
 	}
@@ -77,6 +82,24 @@ final class ServiceProcess implements AutoCloseable {
 			}
 		});
 		return this;
+	}
+
+	/** Waits until the process has exited on its own, and returns its exit code. */
+	int awaitExit(Duration timeout) throws InterruptedException {
+		if (!this.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException(this.name + " still runs after " + timeout + "\n" + tail());
+		}
+		return this.process.exitValue();
+	}
+
+	/** The whole log so far. */
+	String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	URI uri(String path) {

@@ -5,6 +5,10 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.valise.notification.command.AcknowledgeNote;
+import org.valise.notification.tracking.NoteTrackings;
+import org.valise.notification.web.ApiProblems;
+import org.valise.platform.security.Caller;
+import org.valise.platform.security.NoteAccess;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/notes/{noteId}/acknowledgements}: an office acknowledges a delivered note with its bearer token.
+ * {@code POST /api/v1/notes/{noteId}/acknowledgements}: an office acknowledges a delivered note (its bearer token says which office it is).
  * 202 with the decision (status ACKNOWLEDGED), or 202 status PENDING when it did not come within
  * {@code valise.acknowledgement.reply-timeout} (the tracking view at Location shows it); refusals are problems.
  */
@@ -24,15 +28,22 @@ class AcknowledgementController {
 
 	private final Acknowledgements acknowledgements;
 
-	AcknowledgementController(Acknowledgements acknowledgements) {
+	private final NoteTrackings trackings;
+
+	AcknowledgementController(Acknowledgements acknowledgements, NoteTrackings trackings) {
 		this.acknowledgements = acknowledgements;
+		this.trackings = trackings;
 	}
 
-	// The office is resolved first: an unauthenticated request is refused before its body is read.
+	// Authentication (an office's token) comes before the body is read; an office that may not see the note at all
+	// gets 404, as for a note that does not exist.
 	@PostMapping("/{noteId}/acknowledgements")
-	ResponseEntity<AcknowledgementAccepted> acknowledge(@PathVariable UUID noteId, AuthenticatedOffice office,
+	ResponseEntity<AcknowledgementAccepted> acknowledge(@PathVariable UUID noteId, Caller office,
 			@Valid @RequestBody AcknowledgementRequest request) {
-		AcknowledgementAccepted accepted = this.acknowledgements.acknowledge(noteId, office.id(),
+		this.trackings.find(noteId)
+			.filter((tracking) -> NoteAccess.of(office, tracking.audience()) != NoteAccess.NONE)
+			.orElseThrow(() -> ApiProblems.noteNotFound(noteId));
+		AcknowledgementAccepted accepted = this.acknowledgements.acknowledge(noteId, office.office(),
 				request.acknowledgedBy(), request.comment(), AcknowledgeNote.VIA_API, null);
 		return ResponseEntity.accepted().location(URI.create("/api/v1/notes/" + noteId)).body(accepted);
 	}

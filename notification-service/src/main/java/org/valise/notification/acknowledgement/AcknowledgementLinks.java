@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -17,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.valise.notification.ValiseProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.valise.platform.security.InsecureConfigurationException;
+import org.valise.platform.security.SecretsCheck;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +53,9 @@ public class AcknowledgementLinks {
 	}
 
 	AcknowledgementLinks(String secret, Duration validity, URI publicUrl, Clock clock) {
-		if (secret == null || secret.length() < 16) {
-			throw new IllegalStateException("valise.acknowledgement.link-secret must have at least 16 characters");
+		if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < SecretsCheck.MIN_BYTES) {
+			throw new InsecureConfigurationException(List.of("VALISE_ACK_LINK_SECRET (valise.acknowledgement.link-secret) "
+					+ "must be at least " + SecretsCheck.MIN_BYTES + " bytes long"));
 		}
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		this.validity = validity;

@@ -10,6 +10,7 @@ import org.valise.notification.command.CommandResult;
 import org.valise.notification.command.Commands;
 import org.valise.notification.command.RetryDelivery;
 import org.valise.notification.web.ApiProblems;
+import org.valise.platform.security.Caller;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/notes/{noteId}/deliveries/{deliveryId}/retry} (operator token): puts a FAILED delivery back in
+ * {@code POST /api/v1/notes/{noteId}/deliveries/{deliveryId}/retry} (an operator): puts a FAILED delivery back in
  * the outbox, due now, with a fresh set of attempts. 202 once the tracking topology accepted it (the tracking view at
  * Location shows the outcome); 404 for an unknown note or delivery; 409 for a delivery that is not FAILED.
  */
@@ -37,7 +38,7 @@ class DeliveryRetryController {
 
 	@PostMapping("/{noteId}/deliveries/{deliveryId}/retry")
 	ResponseEntity<RetryAccepted> retry(@PathVariable UUID noteId, @PathVariable String deliveryId,
-			AuthenticatedOperator operator) {
+			Caller operator) {
 		String commandId = UUID.randomUUID().toString();
 		RetryDelivery command = new RetryDelivery(commandId, noteId, deliveryId, operator.name(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));

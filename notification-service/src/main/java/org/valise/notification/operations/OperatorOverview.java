@@ -19,6 +19,8 @@ import org.valise.notification.directory.Directory;
 import org.valise.notification.tracking.NoteTracking;
 import org.valise.notification.tracking.NoteTrackings;
 import org.valise.notification.tracking.TrackingState;
+import org.valise.platform.security.Caller;
+import org.valise.platform.security.NoteAccess;
 
 import org.springframework.stereotype.Component;
 
@@ -48,6 +50,8 @@ class OperatorOverview {
 
 	private Overview last;
 
+	private List<NoteTracking> lastViews = List.of();
+
 	private Instant tried = Instant.EPOCH;
 
 	private NoteTrackings.TrackingUnavailable failure;
@@ -65,7 +69,21 @@ class OperatorOverview {
 	}
 
 	/**
-	 * The overview now, at most a second old.
+	 * The overview of the notes a caller may see, from the views at most a second old; what it may not read of a note
+	 * (the sentences of its timeline) is left out.
+	 * @throws NoteTrackings.TrackingUnavailable when the store cannot be queried and no overview was computed yet
+	 */
+	Overview current(Caller caller) {
+		List<NoteTracking> views;
+		synchronized (this) {
+			current();
+			views = this.lastViews;
+		}
+		return compute(views, (tracking) -> NoteAccess.of(caller, tracking.audience()), Instant.now());
+	}
+
+	/**
+	 * The overview of every note now, at most a second old (for the gauges).
 	 * @throws NoteTrackings.TrackingUnavailable when the store cannot be queried and no overview was computed yet
 	 */
 	synchronized Overview current() {
@@ -75,7 +93,8 @@ class OperatorOverview {
 		}
 		this.tried = now;
 		try {
-			this.last = compute(this.trackings.all(), now);
+			this.lastViews = List.copyOf(this.trackings.all());
+			this.last = compute(this.lastViews, (tracking) -> NoteAccess.CONTENT, now);
 			this.failure = null;
 		}
 		catch (NoteTrackings.TrackingUnavailable ex) {
@@ -94,8 +113,17 @@ class OperatorOverview {
 		return this.last;
 	}
 
-	/** The overview of these tracking views at {@code now}. */
-	static Overview compute(List<NoteTracking> all, Instant now) {
+	/** The overview of these tracking views at {@code now}, as far as the caller of {@code access} may see them. */
+	static Overview compute(List<NoteTracking> views, Function<NoteTracking, NoteAccess> access, Instant now) {
+		List<NoteTracking> all = new ArrayList<>();
+		Map<UUID, NoteAccess> seen = new LinkedHashMap<>();
+		for (NoteTracking view : views) {
+			NoteAccess granted = access.apply(view);
+			if (granted != NoteAccess.NONE) {
+				all.add(view);
+				seen.put(view.noteId(), granted);
+			}
+		}
 		Map<TrackingState, Long> byState = new EnumMap<>(TrackingState.class);
 		for (TrackingState state : TrackingState.values()) {
 			byState.put(state, 0L);
@@ -142,7 +170,8 @@ class OperatorOverview {
 				if (!entry.at().isBefore(hourAgo)) {
 					lastHour.merge(entry.event(), 1L, Long::sum);
 				}
-				recent.add(new FlowEvent(entry.at(), entry.event(), entry.detail(), tracking.noteId(),
+				recent.add(new FlowEvent(entry.at(), entry.event(),
+						seen.get(tracking.noteId()).seesContent() ? entry.detail() : null, tracking.noteId(),
 						tracking.registryNumber()));
 			}
 		}
@@ -226,7 +255,7 @@ class OperatorOverview {
 	 *
 	 * @param at when
 	 * @param event RECEIVED, ROUTED, TRIAGE, DELIVERED, DELIVERY_FAILED, ESCALATED or ACKNOWLEDGED
-	 * @param detail a sentence for the operator
+	 * @param detail a sentence for the operator (left out for a caller who may not read the note's content)
 	 * @param noteId the note
 	 * @param registryNumber its registry number
 	 */

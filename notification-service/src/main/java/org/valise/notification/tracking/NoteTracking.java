@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import org.valise.notification.delivery.DeliveryJob;
 import org.valise.notification.event.NoteAcknowledged;
@@ -18,6 +19,8 @@ import org.valise.notification.event.NoteReceived;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
 import org.valise.notification.receipt.ReceiptDraft;
+import org.valise.platform.security.NoteAccess;
+import org.valise.platform.security.NoteAudience;
 
 /**
  * The tracking view of one note and the state machine behind it, kept in the {@code note-tracking} store. It ignores
@@ -50,13 +53,14 @@ import org.valise.notification.receipt.ReceiptDraft;
  * @param revisions every routing decision taken into account
  * @param receiptDraft the acknowledgement-of-receipt draft, once drafted
  * @param timeline every fact taken into account, in order of time
+ * @param submittedBy the submitter that sent the note in (intake's caller), once received
  */
 public record NoteTracking(UUID noteId, String registryNumber, TrackingState state, String outcome, int revision,
 		String decidedBy, String reason, NoteRouted.DuplicateOf duplicateOf, String routingEventId, String traceId,
 		NoteFields note, Instant receivedAt, Instant registeredAt, Office destination, List<NoteRouted.Copy> copies,
 		String priority, Instant acknowledgementDeadline, NoteRouted.Explanation explanation, List<Delivery> deliveries,
 		List<Acknowledgement> acknowledgements, List<Escalation> escalations, Instant nextEscalationAt,
-		List<Revision> revisions, ReceiptDraft receiptDraft, List<TimelineEntry> timeline) {
+		List<Revision> revisions, ReceiptDraft receiptDraft, List<TimelineEntry> timeline, String submittedBy) {
 
 	/** Delivery of the routed note to its destination. */
 	public static final String NOTE = DeliveryJob.NOTE;
@@ -67,7 +71,16 @@ public record NoteTracking(UUID noteId, String registryNumber, TrackingState sta
 	/** The view of a note no event has been seen for yet. */
 	public static NoteTracking start(UUID noteId) {
 		return new NoteTracking(noteId, null, null, null, 0, null, null, null, null, null, null, null, null, null,
-				List.of(), null, null, null, List.of(), List.of(), List.of(), null, List.of(), null, List.of());
+				List.of(), null, null, null, List.of(), List.of(), List.of(), null, List.of(), null, List.of(), null);
+	}
+
+	/** Who the note is for, as far as reading it goes (see {@link NoteAccess}). */
+	public NoteAudience audience() {
+		return new NoteAudience((this.destination != null) ? this.destination.id() : null,
+				this.copies.stream().filter((copy) -> copy.office() != null).map((copy) -> copy.office().id())
+					.collect(Collectors.toSet()),
+				this.escalations.stream().map((escalation) -> escalation.escalatedTo().id()).collect(Collectors.toSet()),
+				this.note != null && this.note.confidential(), this.submittedBy);
 	}
 
 	/** Whether the fact with this id ({@code ce_id}, or command id) has already been taken into account. */
@@ -105,6 +118,7 @@ public record NoteTracking(UUID noteId, String registryNumber, TrackingState sta
 		next.traceId = (this.traceId != null) ? this.traceId : traceId;
 		next.note = (this.note != null) ? this.note : event.note();
 		next.receivedAt = (this.receivedAt != null) ? this.receivedAt : event.receivedAt();
+		next.submittedBy = (this.submittedBy != null) ? this.submittedBy : event.submittedBy();
 		return next.moveForward(TrackingState.RECEIVED, at, eventId, "Received by intake (" + event.format() + ")");
 	}
 
@@ -528,6 +542,8 @@ public record NoteTracking(UUID noteId, String registryNumber, TrackingState sta
 
 		private final List<TimelineEntry> timeline;
 
+		private String submittedBy;
+
 		Draft(NoteTracking from) {
 			this.from = from;
 			this.registryNumber = from.registryNumber;
@@ -553,6 +569,7 @@ public record NoteTracking(UUID noteId, String registryNumber, TrackingState sta
 			this.revisions = new ArrayList<>(from.revisions);
 			this.receiptDraft = from.receiptDraft;
 			this.timeline = new ArrayList<>(from.timeline);
+			this.submittedBy = from.submittedBy;
 		}
 
 		void updateDeliveries(UnaryOperator<Delivery> change) {
@@ -583,7 +600,7 @@ public record NoteTracking(UUID noteId, String registryNumber, TrackingState sta
 					this.receivedAt, this.registeredAt, this.destination, List.copyOf(this.copies), this.priority,
 					this.acknowledgementDeadline, this.explanation, List.copyOf(this.deliveries),
 					List.copyOf(this.acknowledgements), List.copyOf(this.escalations), this.nextEscalationAt,
-					List.copyOf(this.revisions), this.receiptDraft, List.copyOf(this.timeline));
+					List.copyOf(this.revisions), this.receiptDraft, List.copyOf(this.timeline), this.submittedBy);
 		}
 
 	}

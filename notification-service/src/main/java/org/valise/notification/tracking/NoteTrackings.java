@@ -17,6 +17,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import org.valise.notification.event.NoteFields;
+import org.valise.platform.security.Caller;
+import org.valise.platform.security.NoteAccess;
+
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -72,14 +76,20 @@ public class NoteTrackings {
 		});
 	}
 
-	/** One page of the notes matching a search, most recently received first. */
-	NotePage search(NoteSearch search, Instant now) {
+	/**
+	 * One page of the notes a caller may see that match a search, most recently received first; a caller that may
+	 * not read a note's content neither finds it by its content nor sees its content in the page.
+	 */
+	NotePage search(NoteSearch search, Caller caller, Instant now) {
 		List<NoteTracking> matches = query(() -> {
 			List<NoteTracking> found = new ArrayList<>();
 			try (KeyValueIterator<String, NoteTracking> all = store().all()) {
 				all.forEachRemaining((entry) -> {
-					if (entry.value != null && search.matches(entry.value, now)) {
-						found.add(entry.value);
+					if (entry.value != null) {
+						NoteAccess access = NoteAccess.of(caller, entry.value.audience());
+						if (access != NoteAccess.NONE && search.matches(entry.value, access, now)) {
+							found.add(entry.value);
+						}
 					}
 				});
 			}
@@ -89,7 +99,10 @@ public class NoteTrackings {
 			.thenComparing((tracking) -> tracking.noteId().toString()));
 		int from = (int) Math.min((long) search.page() * search.size(), matches.size());
 		int to = Math.min(from + search.size(), matches.size());
-		List<NoteSummary> items = matches.subList(from, to).stream().map((t) -> NoteSummary.of(t, now)).toList();
+		List<NoteSummary> items = matches.subList(from, to)
+			.stream()
+			.map((t) -> NoteSummary.of(t, NoteAccess.of(caller, t.audience()), now))
+			.toList();
 		return new NotePage(items, search.page(), search.size(), matches.size(),
 				(matches.size() + search.size() - 1) / search.size());
 	}
@@ -129,7 +142,7 @@ public class NoteTrackings {
 	 */
 	record NoteSearch(TrackingState state, String office, Boolean overdue, String q, int page, int size) {
 
-		boolean matches(NoteTracking tracking, Instant now) {
+		boolean matches(NoteTracking tracking, NoteAccess access, Instant now) {
 			if (this.state != null && tracking.state() != this.state) {
 				return false;
 			}
@@ -139,7 +152,8 @@ public class NoteTrackings {
 			if (this.overdue != null && tracking.overdue(now) != this.overdue) {
 				return false;
 			}
-			return this.q == null || this.q.isBlank() || contains(tracking, this.q.strip().toLowerCase(Locale.ROOT));
+			return this.q == null || this.q.isBlank()
+					|| contains(tracking, access, this.q.strip().toLowerCase(Locale.ROOT));
 		}
 
 		private static boolean forOffice(NoteTracking tracking, String office) {
@@ -149,12 +163,12 @@ public class NoteTrackings {
 						.anyMatch((escalation) -> office.equalsIgnoreCase(escalation.escalatedTo().id()));
 		}
 
-		private static boolean contains(NoteTracking tracking, String q) {
+		private static boolean contains(NoteTracking tracking, NoteAccess access, String q) {
 			List<String> texts = new ArrayList<>(List.of(tracking.noteId().toString()));
 			if (tracking.registryNumber() != null) {
 				texts.add(tracking.registryNumber());
 			}
-			if (tracking.note() != null) {
+			if (tracking.note() != null && access.seesContent()) {
 				for (String text : new String[] { tracking.note().reference(), tracking.note().sender(),
 						tracking.note().subject() }) {
 					if (text != null) {
@@ -185,19 +199,23 @@ public class NoteTrackings {
 	 * @param overdue whether it passed unacknowledged
 	 * @param escalationLevel the highest escalation level of the revision in force
 	 * @param failedDeliveries deliveries given up
+	 * @param access what the caller may see of the note (reference, sender and language are content)
 	 */
 	record NoteSummary(UUID noteId, String registryNumber, TrackingState state, int revision, String office,
 			String officeName, String priority, String reference, String sender, String language, Instant receivedAt,
-			Instant acknowledgementDeadline, boolean overdue, int escalationLevel, long failedDeliveries) {
+			Instant acknowledgementDeadline, boolean overdue, int escalationLevel, long failedDeliveries,
+			NoteAccess access) {
 
-		static NoteSummary of(NoteTracking t, Instant now) {
+		static NoteSummary of(NoteTracking t, NoteAccess access, Instant now) {
+			NoteFields note = access.seesContent() ? t.note() : null;
 			return new NoteSummary(t.noteId(), t.registryNumber(), t.state(), t.revision(),
 					(t.destination() != null) ? t.destination().id() : null,
 					(t.destination() != null) ? t.destination().name() : null, t.priority(),
-					(t.note() != null) ? t.note().reference() : null, (t.note() != null) ? t.note().sender() : null,
-					(t.note() != null) ? t.note().language() : null, t.receivedAt(), t.acknowledgementDeadline(),
+					(note != null) ? note.reference() : null, (note != null) ? note.sender() : null,
+					(note != null) ? note.language() : null, t.receivedAt(), t.acknowledgementDeadline(),
 					t.overdue(now), t.currentEscalations().size(),
-					t.deliveries().stream().filter((d) -> d.status() == NoteTracking.DeliveryStatus.FAILED).count());
+					t.deliveries().stream().filter((d) -> d.status() == NoteTracking.DeliveryStatus.FAILED).count(),
+					access);
 		}
 
 	}

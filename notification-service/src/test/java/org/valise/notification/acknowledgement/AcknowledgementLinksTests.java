@@ -22,7 +22,7 @@ class AcknowledgementLinksTests {
 
 	private static final UUID NOTE = UUID.fromString("0b9f6a52-5f7e-4a8e-9d3c-2f1d6c1e7a01");
 
-	private final AcknowledgementLinks links = links("a-secret-of-at-least-16-chars", NOW);
+	private final AcknowledgementLinks links = links("a-secret-of-at-least-thirty-two-bytes", NOW);
 
 	@Test
 	void makesALinkThatProvesTheNoteAndTheOffice() {
@@ -41,7 +41,7 @@ class AcknowledgementLinksTests {
 
 	@Test
 	void refusesATokenSignedWithAnotherSecretOrAltered() {
-		String foreign = links("another-secret-of-16-chars", NOW).token(NOTE, "ODG", NOW.plusSeconds(60));
+		String foreign = links("another-secret-of-at-least-32-bytes", NOW).token(NOTE, "ODG", NOW.plusSeconds(60));
 		String token = this.links.token(NOTE, "ODG", NOW.plusSeconds(60));
 
 		assertThatThrownBy(() -> this.links.verify(foreign)).isInstanceOf(AcknowledgementLinks.InvalidLink.class)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.valise.platform.security.NoteAccess;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
 import org.valise.notification.tracking.NoteTracking;
@@ -29,7 +30,7 @@ class OperatorOverviewTests {
 				NOW.plus(Duration.ofDays(2)));
 		NoteTracking duplicate = routed("IN/2026/000001", null, "DUPLICATE", NOW.minus(Duration.ofHours(3)), null);
 
-		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(triaged, duplicate, overdue), NOW);
+		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(triaged, duplicate, overdue), (t) -> NoteAccess.CONTENT, NOW);
 
 		assertThat(overview.notes()).isEqualTo(3);
 		assertThat(overview.inFlight()).isEqualTo(2);
@@ -53,7 +54,7 @@ class OperatorOverviewTests {
 		NoteTracking old = routed("IN/2026/000003", ODG, "ROUTED", NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofDays(1)));
 		NoteTracking recent = routed("IN/2026/000004", ODG, "ROUTED", NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofDays(1)));
 
-		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(old, recent), NOW);
+		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(old, recent), (t) -> NoteAccess.CONTENT, NOW);
 
 		assertThat(overview.lastHour()).containsEntry("ROUTED", 1L).containsEntry("ACKNOWLEDGED", 0L);
 		assertThat(overview.recent()).extracting(OperatorOverview.FlowEvent::registryNumber)

@@ -1,14 +1,11 @@
 package org.valise.platform.security;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -23,11 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({ ValiseSecurityProperties.class, RequiredSecrets.class })
+@EnableConfigurationProperties(ValiseSecurityProperties.class)
 public class ValiseSecurityAutoConfiguration {
-
-	static final RequiredSecret SCRAPER_PASSWORD = new RequiredSecret("VALISE_SCRAPER_PASSWORD",
-			"valise.security.scraper.password");
 
 	@Bean
 	JwtDecoder jwtDecoder(ValiseSecurityProperties properties, ResourceLoader resources) {
@@ -56,13 +50,10 @@ public class ValiseSecurityAutoConfiguration {
 		};
 	}
 
+	/** Checks the secrets before any other bean is made. */
 	@Bean
-	SecretsGuard secretsGuard(Environment environment, RequiredSecrets declared,
-			ObjectProvider<RequiredSecret> contributed) {
-		List<RequiredSecret> secrets = new ArrayList<>(List.of(SCRAPER_PASSWORD));
-		secrets.addAll(declared.requiredSecrets());
-		contributed.orderedStream().forEach(secrets::add);
-		return new SecretsGuard(environment, secrets);
+	static SecretsGuard secretsGuard() {
+		return new SecretsGuard();
 	}
 
 }
