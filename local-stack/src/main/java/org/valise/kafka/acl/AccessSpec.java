@@ -65,7 +65,8 @@ public record AccessSpec(Map<String, Topic> topics, Map<String, Principal> princ
 			return passwordVariable(this.name);
 		}
 
-		static String passwordVariable(String name) {
+		/** The environment variable that holds the SCRAM password of the named principal (admin too). */
+		public static String passwordVariable(String name) {
 			return "VALISE_KAFKA_PASSWORD_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
 		}
 
