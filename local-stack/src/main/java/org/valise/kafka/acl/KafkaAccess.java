@@ -22,11 +22,13 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
  * java -cp 'local-stack/target/lib/*:local-stack/target/valise-kafka-acl.jar' org.valise.kafka.acl.KafkaAccess \
  *     apply deploy/kafka/acl-spec.yml --bootstrap-server 127.0.0.1:9092 --command-config deploy/kafka/admin-client.properties
  * java -cp ... org.valise.kafka.acl.KafkaAccess print deploy/kafka/acl-spec.yml
+ * java -cp ... org.valise.kafka.acl.KafkaAccess principals deploy/kafka/acl-spec.yml
  * </pre>
  *
  * {@code apply} connects as the super user (the command config, e.g. SASL/SCRAM as admin over TLS) and makes the
  * cluster match the spec; the principals' passwords come from VALISE_KAFKA_PASSWORD_&lt;NAME&gt;. {@code print}
- * checks the spec and prints its ACLs and its write/read matrix without connecting. Exit status 0 when done, 1 on
+ * checks the spec and prints its ACLs and its write/read matrix without connecting; {@code principals} prints the
+ * principals' names, one a line (./valise generates their passwords). Exit status 0 when done, 1 on
  * an error (one message on standard error), 2 on a usage error.
  */
 public final class KafkaAccess {
@@ -34,10 +36,12 @@ public final class KafkaAccess {
 	private static final String USAGE = """
 			usage: KafkaAccess apply SPEC --bootstrap-server HOST:PORT --command-config FILE [--timeout SECONDS]
 			       KafkaAccess print SPEC
+			       KafkaAccess principals SPEC
 			  apply  make the cluster match SPEC (SCRAM users, missing topics, exactly SPEC's ACLs), as the super user
 			         that FILE configures (Kafka client properties; ${env:NAME} placeholders are resolved); waits up to
 			         --timeout seconds (default 60) for the broker
-			  print  check SPEC, print its ACLs and who writes and reads each topic""";
+			  print  check SPEC, print its ACLs and who writes and reads each topic
+			  principals  check SPEC, print its principals' names, one a line""";
 
 	private KafkaAccess() {
 	}
@@ -65,7 +69,7 @@ public final class KafkaAccess {
 		Deque<String> args = new ArrayDeque<>(List.of(arguments));
 		String command = args.pollFirst();
 		String specFile = args.pollFirst();
-		if (command == null || specFile == null || !List.of("apply", "print").contains(command)) {
+		if (command == null || specFile == null || !List.of("apply", "print", "principals").contains(command)) {
 			System.err.println(USAGE);
 			return 2;
 		}
@@ -90,6 +94,10 @@ public final class KafkaAccess {
 			}
 		}
 		AccessSpec spec = AccessSpec.load(Path.of(specFile));
+		if (command.equals("principals")) {
+			spec.principals().keySet().forEach(System.out::println);
+			return 0;
+		}
 		if (command.equals("print")) {
 			AccessBindings.describe(AccessBindings.of(spec)).forEach(System.out::println);
 			System.out.println();
