@@ -2,6 +2,7 @@ package org.valise.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -129,13 +130,24 @@ class KafkaAclTests {
 		List<String> principals = new ArrayList<>(principals());
 		principals.add("stranger");
 
-		// when each tries each topic
+		// when each tries to write each topic, then to read each (one producer, one consumer per principal)
+		Map<String, List<Boolean>> written = new LinkedHashMap<>();
+		for (String principal : principals) {
+			try (KafkaProducer<String, String> producer = idempotentProducer(principal)) {
+				written.put(principal, topics().stream().map((topic) -> writes(producer, principal, topic)).toList());
+			}
+		}
+		Map<String, List<Boolean>> read = new LinkedHashMap<>();
+		for (String principal : principals) {
+			try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(principal))) {
+				read.put(principal, topics().stream().map((topic) -> reads(consumer, topic)).toList());
+			}
+		}
 		List<List<String>> observed = new ArrayList<>();
-		for (String topic : topics()) {
-			List<String> written = principals.stream().map((principal) -> writes(principal, topic) ? "W" : "").toList();
+		for (int t = 0; t < topics().size(); t++) {
 			List<String> row = new ArrayList<>();
-			for (int p = 0; p < principals.size(); p++) {
-				String cell = written.get(p) + (reads(principals.get(p), topic) ? "R" : "");
+			for (String principal : principals) {
+				String cell = (written.get(principal).get(t) ? "W" : "") + (read.get(principal).get(t) ? "R" : "");
 				row.add(cell.isEmpty() ? "-" : cell);
 			}
 			observed.add(row);
@@ -214,6 +226,12 @@ class KafkaAclTests {
 	/** Whether the principal's idempotent producer (acks=all, as intake's) can write a record to the topic. */
 	private static boolean writes(String principal, String topic) {
 		try (KafkaProducer<String, String> producer = idempotentProducer(principal)) {
+			return writes(producer, principal, topic);
+		}
+	}
+
+	private static boolean writes(KafkaProducer<String, String> producer, String principal, String topic) {
+		try {
 			producer.send(new ProducerRecord<>(topic, "key", "from " + principal)).get();
 			return true;
 		}
@@ -229,22 +247,25 @@ class KafkaAclTests {
 
 	/** Whether the principal can read records of the topic (without a group; the topic's writer wrote one). */
 	private static boolean reads(String principal, String topic) {
-		Properties properties = consumerProperties(principal);
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-			List<TopicPartition> partitions = partitions(topic);
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			try {
-				ConsumerRecords<String, String> first = consumer.poll(POLL);
-				if (!first.isEmpty()) {
-					return true;
-				}
-				await().atMost(Duration.ofSeconds(15)).until(() -> !consumer.poll(POLL).isEmpty());
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(principal))) {
+			return reads(consumer, topic);
+		}
+	}
+
+	private static boolean reads(KafkaConsumer<String, String> consumer, String topic) {
+		List<TopicPartition> partitions = partitions(topic);
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		try {
+			ConsumerRecords<String, String> first = consumer.poll(POLL);
+			if (!first.isEmpty()) {
 				return true;
 			}
-			catch (TopicAuthorizationException ex) {
-				return false;
-			}
+			await().atMost(Duration.ofSeconds(15)).until(() -> !consumer.poll(POLL).isEmpty());
+			return true;
+		}
+		catch (TopicAuthorizationException ex) {
+			return false;
 		}
 	}
 
