@@ -292,7 +292,8 @@ class KafkaAclTests {
 	private static void consumeAndProduce(String principal, String transactionalIdPrefix, String group, String input,
 			String output) throws Exception {
 		Properties producerProperties = producerProperties(principal);
-		producerProperties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalIdPrefix + "-" + UUID.randomUUID() + "-1");
+		producerProperties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+				transactionalIdPrefix + "-" + UUID.randomUUID() + "-1");
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties)) {
 			producer.initTransactions();
 			producer.beginTransaction();

@@ -60,7 +60,8 @@ final class SecuredKafka implements AutoCloseable {
 		Path lib = ROOT.resolve("local-stack/target/lib");
 		Path tool = ROOT.resolve("local-stack/target/valise-kafka-acl.jar");
 		if (!Files.isDirectory(lib) || !Files.isRegularFile(tool)) {
-			throw new IllegalStateException(lib + " or " + tool + " is missing: run ./mvnw verify (local-stack is packaged first)");
+			throw new IllegalStateException(
+					lib + " or " + tool + " is missing: run ./mvnw verify (local-stack is packaged first)");
 		}
 		Files.createDirectories(LOGS);
 		Path home = Files.createTempDirectory("valise-kafka-secure");
@@ -75,8 +76,9 @@ final class SecuredKafka implements AutoCloseable {
 		environment.put("VALISE_KAFKA_TLS_CERT", home.resolve("tls/kafka.crt").toString());
 		passwords.forEach((name, password) -> environment.put(AccessSpec.Principal.passwordVariable(name), password));
 
-		run("deploy/kafka/tls.sh", List.of("bash", ROOT.resolve("deploy/kafka/tls.sh").toString(), home.resolve("tls").toString()), environment,
-				LOGS.resolve("kafka-tls.log"));
+		run("deploy/kafka/tls.sh",
+				List.of("bash", ROOT.resolve("deploy/kafka/tls.sh").toString(), home.resolve("tls").toString()),
+				environment, LOGS.resolve("kafka-tls.log"));
 
 		int port = ServiceProcess.freePort();
 		int controllerPort = ServiceProcess.freePort();
@@ -92,10 +94,12 @@ final class SecuredKafka implements AutoCloseable {
 
 		String classpath = lib + "/*";
 		String log4j = "-Dlog4j2.configurationFile=" + ROOT.resolve("local-stack/config/log4j2.properties");
-		run("kafka.tools.StorageTool format", List.of(java(), log4j, "-Dvalise.log.level=WARN", "-cp", classpath, "kafka.tools.StorageTool", "format", "-t",
-				Uuid.randomUuid().toString(), "-c", properties.toString(), "--standalone", "--add-scram",
-				"SCRAM-SHA-512=[name=admin,password=" + passwords.get(AccessSpec.ADMIN) + "]"), environment,
-				LOGS.resolve("kafka-format.log"));
+		// KRaft needs the broker's own SCRAM credential before it starts: written with the storage
+		run("kafka.tools.StorageTool format",
+				List.of(java(), log4j, "-Dvalise.log.level=WARN", "-cp", classpath, "kafka.tools.StorageTool", "format",
+						"-t", Uuid.randomUuid().toString(), "-c", properties.toString(), "--standalone", "--add-scram",
+						"SCRAM-SHA-512=[name=admin,password=" + passwords.get(AccessSpec.ADMIN) + "]"),
+				environment, LOGS.resolve("kafka-format.log"));
 
 		Path log = LOGS.resolve("kafka-secure.log");
 		ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", log4j, "-cp", classpath, "kafka.Kafka",
@@ -109,10 +113,12 @@ final class SecuredKafka implements AutoCloseable {
 				}
 				return Files.readString(log).contains("Kafka Server started");
 			});
-			run("the ACL tool", List.of(java(), log4j, "-Dvalise.log.level=WARN", "-cp", classpath + ":" + tool,
-					"org.valise.kafka.acl.KafkaAccess", "apply", SPEC.toString(), "--bootstrap-server", kafka.bootstrapServers(),
-					"--command-config", ROOT.resolve("deploy/kafka/admin-client.properties").toString()), environment,
-					LOGS.resolve("kafka-acl.log"));
+			run("the ACL tool",
+					List.of(java(), log4j, "-Dvalise.log.level=WARN", "-cp", classpath + ":" + tool,
+							"org.valise.kafka.acl.KafkaAccess", "apply", SPEC.toString(), "--bootstrap-server",
+							kafka.bootstrapServers(), "--command-config",
+							ROOT.resolve("deploy/kafka/admin-client.properties").toString()),
+					environment, LOGS.resolve("kafka-acl.log"));
 		}
 		catch (Exception | Error ex) {
 			kafka.close();

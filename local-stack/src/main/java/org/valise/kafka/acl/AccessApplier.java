@@ -59,7 +59,8 @@ public final class AccessApplier {
 	 * @param passwords the environment: VALISE_KAFKA_PASSWORD_&lt;NAME&gt; of every principal must be set
 	 * @throws IllegalStateException when a password is missing (before anything is changed)
 	 */
-	public Result apply(AccessSpec spec, Function<String, String> passwords) throws InterruptedException, ExecutionException {
+	public Result apply(AccessSpec spec, Function<String, String> passwords)
+			throws InterruptedException, ExecutionException {
 		List<UserScramCredentialAlteration> credentials = credentials(spec, passwords);
 		List<String> users = spec.principals().keySet().stream().toList();
 		this.admin.alterUserScramCredentials(credentials).all().get();

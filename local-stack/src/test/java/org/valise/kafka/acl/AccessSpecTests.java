@@ -97,7 +97,8 @@ class AccessSpecTests {
 				  routing-service: { writes: [notes.routed.v1] }
 				  intake-service: { owns: [notes] }
 				""", "test"))
-			.withMessageContaining("intake-service owns the prefix notes, which covers notes.routed.v1, written by routing-service");
+			.withMessageContaining(
+					"intake-service owns the prefix notes, which covers notes.routed.v1, written by routing-service");
 	}
 
 	@Test
