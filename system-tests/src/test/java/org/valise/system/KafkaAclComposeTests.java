@@ -1,0 +1,135 @@
+package org.valise.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.valise.kafka.acl.AccessSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The compose override with Kafka authenticated and authorised (deploy/kafka/compose.secure.yml), as
+ * {@code docker-compose config} resolves it over docker-compose.yml (no Docker engine needed; skipped where
+ * docker-compose is missing — {@code .ci/run} installs it): it refuses to start without its secrets, and runs the
+ * broker and the ACL tool from the files {@link KafkaAclTests} proves.
+ */
+class KafkaAclComposeTests {
+
+	private static final Path ROOT = SecuredKafka.ROOT;
+
+	private static final List<String> SERVICES = List.of("intake-service", "routing-service", "notification-service");
+
+	private static Map<String, String> secrets;
+
+	@BeforeAll
+	static void secrets() throws Exception {
+		Assumptions.assumeTrue(dockerCompose(Map.of(), "version", "--short").exitCode() == 0,
+				"docker-compose is not installed");
+		secrets = new LinkedHashMap<>();
+		secrets.put("VALISE_KAFKA_PASSWORD_ADMIN", "admin-secret");
+		secrets.put("VALISE_KAFKA_TLS_PASSWORD", "tls-secret");
+		for (String principal : AccessSpec.load(SecuredKafka.SPEC).principals().keySet()) {
+			secrets.put(AccessSpec.Principal.passwordVariable(principal), principal + "-secret");
+		}
+	}
+
+	@Test
+	void refusesToStartWithoutEachOfItsSecretsAndNamesIt() throws Exception {
+		for (String missing : secrets.keySet()) {
+			Map<String, String> environment = new LinkedHashMap<>(secrets);
+			environment.remove(missing);
+
+			Result config = dockerCompose(environment, "-f", "docker-compose.yml", "-f", "deploy/kafka/compose.secure.yml",
+					"config", "-q");
+
+			assertThat(config.exitCode()).as("without " + missing).isNotZero();
+			assertThat(config.errors()).as("without " + missing).contains("set " + missing);
+		}
+	}
+
+	@Test
+	void runsTheBrokerFromTheSharedFilesOnTheHostsLoopbackOnly() throws Exception {
+		JsonNode kafka = resolved().at("/services/kafka");
+
+		assertThat(kafka.at("/entrypoint").toString()).contains("/opt/valise/kafka/compose-broker.sh");
+		assertThat(volumes(kafka)).contains(ROOT.resolve("local-stack/config") + ":/opt/valise/local-stack:ro",
+				ROOT.resolve("deploy/kafka") + ":/opt/valise/kafka:ro");
+		assertThat(kafka.at("/ports").toString()).contains("127.0.0.1").doesNotContain("0.0.0.0");
+		assertThat(kafka.at("/environment/VALISE_KAFKA_PASSWORD_ADMIN").asString()).isEqualTo("admin-secret");
+		String script = Files.readString(ROOT.resolve("deploy/kafka/compose-broker.sh"));
+		assertThat(script).contains("cat /opt/valise/local-stack/server.properties",
+				"cat /opt/valise/kafka/broker-secure.properties", "--add-scram");
+	}
+
+	@Test
+	void appliesTheSpecBeforeAnyServiceStartsAndGivesEachServiceItsOwnPrincipal() throws Exception {
+		JsonNode services = resolved().at("/services");
+
+		assertThat(services.at("/kafka-acl/command").toString()).contains("apply", "/opt/valise/kafka/acl-spec.yml");
+		for (String service : SERVICES) {
+			JsonNode node = services.path(service);
+			assertThat(node.at("/depends_on/kafka-acl/condition").asString()).as(service)
+				.isEqualTo("service_completed_successfully");
+			assertThat(node.at("/environment/SPRING_KAFKA_SECURITY_PROTOCOL").asString()).as(service).isEqualTo("SASL_SSL");
+			assertThat(node.at("/environment/SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").asString()).as(service)
+				.contains("username=\"" + service + "\"", "password=\"" + service + "-secret\"");
+		}
+	}
+
+	private static JsonNode resolved() throws Exception {
+		Result config = dockerCompose(secrets, "-f", "docker-compose.yml", "-f", "deploy/kafka/compose.secure.yml",
+				"config");
+		assertThat(config.exitCode()).as(config.errors()).isZero();
+		return new YAMLMapper().readTree(config.output());
+	}
+
+	private static List<String> volumes(JsonNode service) {
+		List<String> volumes = new ArrayList<>();
+		service.path("volumes").forEach((volume) -> volumes.add(volume.asString()));
+		return volumes;
+	}
+
+	/** The exit code, standard output and standard error of a command. */
+	private record Result(int exitCode, String output, String errors) {
+	}
+
+	/** docker-compose in the project directory, with only the given Valise variables (none of the caller's). */
+	private static Result dockerCompose(Map<String, String> environment, String... arguments)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("docker-compose"));
+		command.addAll(List.of(arguments));
+		Path errors = Files.createTempFile("docker-compose", ".err");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+			.redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
+		builder.environment().keySet().removeIf((name) -> name.startsWith("VALISE_"));
+		builder.environment().putAll(environment);
+		try {
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return new Result(124, output, "timed out");
+			}
+			return new Result(process.exitValue(), output, Files.readString(errors));
+		}
+		catch (IOException ex) {
+			return new Result(127, "", ex.getMessage());
+		}
+		finally {
+			Files.deleteIfExists(errors);
+		}
+	}
+
+}
