@@ -1,7 +1,5 @@
 package org.valise.intake;
 
-import java.time.Clock;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -14,8 +12,8 @@ import org.valise.intake.note.IntakeLimits;
 import org.valise.intake.parsing.NoteParser;
 
 /**
- * The intake's collaborators: the parser (pure, stateless), the clock, the size limit of a note, and the topic it
- * is the only writer of.
+ * The intake's collaborators: the parser (pure, stateless), the size limit of a note, and the topic it is the only
+ * writer of.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeLimits.class)
@@ -38,11 +36,6 @@ class IntakeConfiguration {
 			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention))
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
 			.build();
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

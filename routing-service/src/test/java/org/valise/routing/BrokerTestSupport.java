@@ -55,8 +55,9 @@ import static org.awaitility.Awaitility.await;
  * that publishes NoteReceived records as intake does and read_committed readers of what routing writes.
  */
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.streams.state-dir=${user.dir}/target/streams-state/${random.uuid}",
-		"spring.kafka.streams.cleanup.on-shutdown=true", "valise.directory.reload-interval=200ms",
+		"spring.cloud.stream.kafka.streams.binder.brokers=${spring.embedded.kafka.brokers}",
+		"spring.cloud.stream.kafka.streams.binder.configuration.state.dir=${user.dir}/target/streams-state/${random.uuid}",
+		"valise.directory.reload-interval=200ms",
 		"valise.clerks.command-timeout=30s" })
 @EmbeddedKafka(partitions = 3, topics = { BrokerTestSupport.RECEIVED, BrokerTestSupport.ROUTED })
 @TrustTestTokens

@@ -106,8 +106,8 @@ class RoutingOperationsTests extends BrokerTestSupport {
 	}
 
 	@Test
-	void keepsItsTopicsForEverWithoutCompaction() throws Exception {
-		List<ConfigResource> topics = List.of(RECEIVED, ROUTED, DLQ, "routing.commands.v1")
+	void keepsTheTopicsItWritesForEverWithoutCompactionWithinTheRecordLimit() throws Exception {
+		List<ConfigResource> topics = List.of(ROUTED, DLQ, "routing.commands.v1")
 			.stream()
 			.map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
 			.toList();
@@ -115,9 +115,10 @@ class RoutingOperationsTests extends BrokerTestSupport {
 				this.broker.getBrokersAsString()))) {
 			Map<ConfigResource, Config> configs = admin.describeConfigs(topics).all().get();
 
-			assertThat(configs).hasSize(4).allSatisfy((topic, config) -> {
+			assertThat(configs).hasSize(3).allSatisfy((topic, config) -> {
 				assertThat(config.get("retention.ms").value()).as(topic.name()).isEqualTo("-1");
 				assertThat(config.get("cleanup.policy").value()).as(topic.name()).isEqualTo("delete");
+				assertThat(config.get("max.message.bytes").value()).as(topic.name()).isEqualTo("1048576");
 			});
 		}
 	}

@@ -23,7 +23,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 public final class CloudEventHeaders {
 
 	/** Where the schemas are published (each service also serves them at {@code /schemas/}). */
-	public static final String SCHEMAS = "https://valise.org/schemas/";
+	public static final String SCHEMAS = "https://valise.org/contracts/schemas/";
 
 	public static final String TRACE_ID = "ce_traceid";
 

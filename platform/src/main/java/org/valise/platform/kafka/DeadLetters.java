@@ -55,7 +55,8 @@ public final class DeadLetters {
 	/**
 	 * The headers of a dead letter.
 	 * @param original the record's own headers (earlier dead-letter headers are dropped)
-	 * @param origin where it was read: topic, partition, offset, timestamp (null when unknown)
+	 * @param origin where it was read: topic, partition, offset, timestamp (null: the record's own x-original-*
+	 *        headers, from {@link #withOrigin}, are kept)
 	 * @param error a short code
 	 * @param message one sentence, without any part of the record
 	 * @param cause the exception, or null
@@ -64,7 +65,7 @@ public final class DeadLetters {
 			Throwable cause, int attempts, Instant at) {
 		RecordHeaders headers = new RecordHeaders(Arrays.stream((original != null) ? original.toArray() : new Header[0])
 			.filter((header) -> !header.key().startsWith("x-valise-") && !header.key().startsWith("x-exception-")
-					&& !header.key().startsWith("x-original-"))
+					&& (origin == null || !header.key().startsWith("x-original-")))
 			.toArray(Header[]::new));
 		if (origin != null) {
 			add(headers, ORIGINAL_TOPIC, origin.topic());
@@ -80,6 +81,21 @@ public final class DeadLetters {
 		}
 		add(headers, ATTEMPTS, String.valueOf(attempts));
 		add(headers, FAILED_AT, at.toString());
+		return headers;
+	}
+
+	/**
+	 * The headers of a record with where it was read added (once: a record re-read from an internal topic keeps its
+	 * first origin), so that a dead letter written further down the topology still says where the record came from.
+	 */
+	public static Headers withOrigin(Headers original, Origin origin) {
+		RecordHeaders headers = new RecordHeaders((original != null) ? original.toArray() : new Header[0]);
+		if (origin != null && headers.lastHeader(ORIGINAL_TOPIC) == null) {
+			add(headers, ORIGINAL_TOPIC, origin.topic());
+			add(headers, ORIGINAL_PARTITION, String.valueOf(origin.partition()));
+			add(headers, ORIGINAL_OFFSET, String.valueOf(origin.offset()));
+			add(headers, ORIGINAL_TIMESTAMP, String.valueOf(origin.timestamp()));
+		}
 		return headers;
 	}
 

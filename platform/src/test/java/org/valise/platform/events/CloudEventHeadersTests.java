@@ -24,7 +24,7 @@ class CloudEventHeadersTests {
 		assertThat(Instant.parse(CloudEventHeaders.attribute(headers, CloudEventHeaders.TIME)))
 			.isEqualTo(Instant.parse("2026-12-06T10:15:30Z"));
 		assertThat(CloudEventHeaders.attribute(headers, "ce_dataschema"))
-			.isEqualTo("https://valise.org/schemas/note-routed.v1.schema.json");
+			.isEqualTo("https://valise.org/contracts/schemas/note-routed.v1.schema.json");
 		assertThat(CloudEventHeaders.attribute(headers, "content-type")).isEqualTo("application/json");
 		assertThat(CloudEventHeaders.attribute(headers, CloudEventHeaders.TRACE_ID))
 			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");

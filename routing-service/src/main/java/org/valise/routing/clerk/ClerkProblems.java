@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.valise.routing.registry.RegistryUnavailableException;
-import org.valise.routing.registry.RoutingCommands.CommandNotSentException;
+import org.valise.routing.registry.streams.RegistryUnavailableException;
+import org.valise.routing.registry.streams.RoutingCommands.CommandNotSentException;
 import tools.jackson.databind.DatabindException;
 
 /** Turns every refusal of a clerk's request into an RFC 9457 problem naming the field at fault, without a stack trace. */

@@ -13,7 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.valise.platform.security.Role;
 import org.valise.platform.security.ValiseHttpSecurity;
-import org.valise.routing.registry.RegistryQueries;
+import org.valise.routing.registry.streams.RegistryQueries;
 
 /**
  * Who may call routing (its one {@code SecurityFilterChain}): clerks triage, route, reroute and preview; clerks and

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.valise.routing.note.NoteFields;
-import org.valise.routing.registry.AcknowledgementDeadlines;
+import org.valise.routing.registry.streams.AcknowledgementDeadlines;
 import org.valise.routing.registry.DuplicateOf;
 import org.valise.routing.registry.NoteRouted.RoutedCopy;
 import org.valise.routing.registry.NoteRouted.RoutedOffice;
-import org.valise.routing.registry.RegistryQueries;
-import org.valise.routing.registry.RegistryUnavailableException;
+import org.valise.routing.registry.streams.RegistryQueries;
+import org.valise.routing.registry.streams.RegistryUnavailableException;
 import org.valise.routing.routing.Explanation;
 import org.valise.routing.routing.Outcome;
 import org.valise.routing.routing.Priority;
@@ -62,7 +62,9 @@ class PreviewController {
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		DuplicateOf duplicateOf;
 		try {
-			duplicateOf = this.queries.registeredAs(request.note().sender(), request.note().reference()).orElse(null);
+			duplicateOf = this.queries.registeredAs(request.note().sender(), request.note().reference())
+				.map((entry) -> entry.latest().asDuplicateOf())
+				.orElse(null);
 		}
 		catch (RegistryUnavailableException ex) {
 			duplicateOf = null;

@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.valise.routing.registry.RegistryQueries;
+import org.valise.routing.registry.streams.RegistryQueries;
 
 /**
  * With several routing instances, the registry desk's stores live on one of them: a clerk's request reaching
@@ -28,7 +28,7 @@ class RegistryForwardingFilter extends OncePerRequestFilter {
 
 	static final String FORWARDED = "X-Valise-Forwarded-By";
 
-	private static final List<String> PATHS = List.of("/api/v1/triage", "/api/v1/notes/");
+	private static final List<String> PATHS = List.of("/api/v1/triage", "/api/v1/notes/", "/api/v1/routing/preview");
 
 	private static final List<String> PASSED_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
 			HttpHeaders.ACCEPT);

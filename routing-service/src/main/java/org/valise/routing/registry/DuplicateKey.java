@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * case, diacritics, white space and punctuation do not count ("No. 2021/01/105" = "2021-01-105"), but the
  * boundaries between the parts of a reference do ("2021/01/105" ≠ "2021/011/05").
  */
-final class DuplicateKey {
+public final class DuplicateKey {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -23,7 +23,7 @@ final class DuplicateKey {
 	}
 
 	/** The key, or empty when the sender or the reference is missing (such notes are never taken for duplicates). */
-	static Optional<String> of(String sender, String reference) {
+	public static Optional<String> of(String sender, String reference) {
 		String who = fold(sender);
 		String what = fold(reference);
 		if (what != null) {

@@ -22,6 +22,9 @@ public final class ManualRouting {
 	/** Rule id of decisions taken by a clerk. */
 	public static final String RULE = "manual";
 
+	/** The longest reason a clerk may give (it is kept in the note's record and its events). */
+	public static final int MAX_REASON = 2000;
+
 	private ManualRouting() {
 	}
 
@@ -53,6 +56,10 @@ public final class ManualRouting {
 		}
 		if (reason == null || reason.isBlank()) {
 			return Optional.of(new Problem("reason", "reason is required: say why the note goes there"));
+		}
+		if (reason.length() > MAX_REASON) {
+			return Optional.of(new Problem("reason", "reason is " + reason.length() + " characters long: at most "
+					+ MAX_REASON + " are kept"));
 		}
 		List<RequestedCopy> requested = copies == null ? List.of() : copies;
 		for (int i = 0; i < requested.size(); i++) {

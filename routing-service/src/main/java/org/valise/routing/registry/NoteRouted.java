@@ -32,29 +32,31 @@ import org.valise.routing.routing.RoutingDecision;
  * @param acknowledgementDeadline by when
  * @param explanation the rule, a summary and the evidence
  * @param receivedAt when intake accepted it
- * @param note the note's fields, as received
- * @param text its raw text, as received
+ * @param note the note's fields, as received (its text stays on {@code notes.received.v1}: events carry no copy of it)
  * @param duplicateOf for a duplicate, the note registered first; else {@code null}
  * @param revision 1 for the registry's first decision, then one more for each decision by a clerk
  * @param decidedBy {@code rules}, or the clerk who decided
  * @param reason why the clerk decided so; {@code null} for decisions of the rules
+ * @param possibleDuplicateOf a note registered earlier with the same sender and reference but another text (a
+ *        corrected note, or a new one under a reused reference): this one is numbered on its own and goes to triage
+ *        for a clerk to say which; else {@code null}
  */
 public record NoteRouted(String noteId, String registryNumber, Instant registeredAt, Instant routedAt, Outcome outcome,
 		RoutedOffice destination, List<RoutedCopy> copies, Priority priority, Instant acknowledgementDeadline,
-		Explanation explanation, Instant receivedAt, NoteFields note, String text, DuplicateOf duplicateOf, int revision,
-		String decidedBy, String reason) {
+		Explanation explanation, Instant receivedAt, NoteFields note, DuplicateOf duplicateOf, int revision,
+		String decidedBy, String reason, DuplicateOf possibleDuplicateOf) {
 
 	/** {@code decidedBy} of automatic decisions. */
 	public static final String RULES = "rules";
 
 	/** The registry's first decision on a note: numbered, routed by the rules. */
 	static NoteRouted of(NoteReceived received, RegistryNumber number, Instant at, RoutingDecision decision,
-			Instant deadline) {
+			Instant deadline, DuplicateOf possibleDuplicateOf) {
 		LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
 		return new NoteRouted(received.noteId(), number.toString(), at, at, decision.outcome(),
 				RoutedOffice.of(decision.destination(), today), RoutedCopy.of(decision.copies(), today),
-				decision.priority(), deadline, decision.explanation(), received.receivedAt(), received.note(),
-				received.text(), null, 1, RULES, null);
+				decision.priority(), deadline, decision.explanation(), received.receivedAt(), received.note(), null, 1,
+				RULES, null, possibleDuplicateOf);
 	}
 
 	/**
@@ -65,7 +67,7 @@ public record NoteRouted(String noteId, String registryNumber, Instant registere
 			DuplicateOf of, Explanation why, int revision) {
 		return new NoteRouted(received.noteId(), of.registryNumber(), registeredAt, at, Outcome.DUPLICATE,
 				original.destination(), List.of(), original.priority(), original.acknowledgementDeadline(), why,
-				received.receivedAt(), received.note(), received.text(), of, revision, RULES, null);
+				received.receivedAt(), received.note(), of, revision, RULES, null, null);
 	}
 
 	/** The next revision of this decision, taken by a clerk. */
@@ -74,7 +76,7 @@ public record NoteRouted(String noteId, String registryNumber, Instant registere
 		LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
 		return new NoteRouted(this.noteId, this.registryNumber, this.registeredAt, at, outcome,
 				RoutedOffice.of(destination, today), RoutedCopy.of(copies, today), this.priority, deadline, why,
-				this.receivedAt, this.note, this.text, null, this.revision + 1, clerk, reason);
+				this.receivedAt, this.note, null, this.revision + 1, clerk, reason, this.possibleDuplicateOf);
 	}
 
 	/**

@@ -1,0 +1,4 @@
+/**
+ * The one clock of a service.
+ */
+package org.valise.platform.time;
