@@ -32,6 +32,7 @@ import org.valise.intake.note.InvalidNoteException;
 import org.valise.intake.note.NoteTooLargeException;
 import org.valise.intake.note.PublicationFailedException;
 import org.valise.intake.note.file.FileKind;
+import org.valise.intake.note.file.FileOverLimitException;
 import org.valise.intake.note.file.NoteFiles;
 import org.valise.intake.note.file.UnreadableNoteFileException;
 import org.valise.intake.note.file.UnsupportedNoteFileException;
@@ -79,6 +80,20 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 				NoteFiles.FIELD);
 		problem.setProperty("accepted", FileKind.ACCEPTED);
 		return problem;
+	}
+
+	@ExceptionHandler(FileOverLimitException.class)
+	ProblemDetail fileOverLimit(FileOverLimitException ex) {
+		ProblemDetail problem = withError(problem(HttpStatus.CONTENT_TOO_LARGE, "file-over-limit",
+				"File over a limit of what intake reads", ex.getMessage()), NoteFiles.FIELD);
+		problem.setProperty("limit", ex.limit().code());
+		return problem;
+	}
+
+	@ExceptionHandler(UnacceptableCharsetException.class)
+	ProblemDetail unacceptableCharset(UnacceptableCharsetException ex) {
+		return withError(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+				ex.getMessage()), HttpHeaders.CONTENT_TYPE);
 	}
 
 	@ExceptionHandler(UnreadableNoteFileException.class)
@@ -131,6 +146,10 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 		Optional<NoteTooLargeException> tooLarge = cause(ex, NoteTooLargeException.class);
 		if (tooLarge.isPresent()) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.get()));
+		}
+		Optional<InvalidNoteException> invalid = cause(ex, InvalidNoteException.class);
+		if (invalid.isPresent()) {
+			return ResponseEntity.badRequest().body(invalidNote(invalid.get()));
 		}
 		logger.debug("Unreadable request body", ex);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
