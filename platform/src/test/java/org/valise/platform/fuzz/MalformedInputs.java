@@ -78,7 +78,8 @@ public final class MalformedInputs {
 			case 8 -> Malformed.body("bad-escapes", "application/json", utf8(badEscapes()));
 			case 9 -> Malformed.body("deep-json", "application/json",
 					Bombs.jsonNested(pickInt(64, 600, 5000, 100_000), this.random.nextBoolean() ? null : field()));
-			case 10 -> hugeField();
+			case 10 -> (this.random.nextInt(8) == 0) ? hugeField()
+					: Malformed.body("wrong-types", "application/json", utf8(wrongTypes()));
 			case 11 -> Malformed.body("invalid-utf8-in-json", "application/json", invalidUtf8(json()));
 			case 12 -> Malformed.body("odd-content-type", oddContentType(),
 					utf8(this.random.nextBoolean() ? text() : json()));
@@ -193,9 +194,9 @@ public final class MalformedInputs {
 		return Json.replaceValue(json(), field(), "\"before" + escape + "after\"");
 	}
 
-	/** A body with one huge field (or a huge text), around the size limits of 1 MB. */
+	/** A body with one huge field (or a huge text): well under, just under, just over and far over 1 MB. */
 	public Malformed hugeField() {
-		int size = pickInt(100_000, 600_000, 1_000_000, 1_048_000, 1_100_000);
+		int size = pickInt(100_000, 1_048_000, 1_048_577, 1_100_000, 4_000_000);
 		if (this.random.nextBoolean()) {
 			StringBuilder text = new StringBuilder(size);
 			while (text.length() < size) {
