@@ -218,7 +218,9 @@ public final class MalformedInputs {
 			case 0 -> Malformed.file("random-file", name, type, randomBytes(4096));
 			case 1 -> Malformed.file("invalid-utf8-file", pick("note.txt", "note"), pick("text/plain", ""),
 					invalidUtf8(text()));
-			case 2 -> Malformed.file("nul-file", "note.txt", "text/plain", withNul(text()));
+			case 2 -> this.random.nextBoolean() ? Malformed.file("nul-file", "note.txt", "text/plain", withNul(text()))
+					: Malformed.file("nul-in-pdf-text", "note.pdf", "application/pdf",
+							notePdfReadingTildeAs(text().replaceFirst(" ", "~"), 0));
 			case 3 -> Malformed.file("utf16-file", "note.txt", pick("text/plain", "text/plain; charset=UTF-16"),
 					utf16(text()));
 			case 4 -> Malformed.file("fake-pdf", "note.pdf", "application/pdf",
@@ -317,10 +319,32 @@ public final class MalformedInputs {
 
 	/** A one-page PDF whose text layer is the text (its ASCII characters), as a word processor would make it. */
 	public static byte[] notePdf(String text) {
+		return notePdf(text, null);
+	}
+
+	/**
+	 * The same PDF, but its font's ToUnicode map reads {@code ~} as that code point: the text a reader extracts holds
+	 * what the page does not show (a NUL, a control character).
+	 */
+	public static byte[] notePdfReadingTildeAs(String text, int codePoint) {
+		return notePdf(text, String.format("%04X", codePoint));
+	}
+
+	private static byte[] notePdf(String text, String tildeAs) {
 		RawPdf pdf = new RawPdf();
 		int catalog = pdf.reserve();
 		int pages = pdf.reserve();
-		int font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+		String toUnicode = "";
+		if (tildeAs != null) {
+			int cmap = pdf.addStream("", RawPdf.ascii("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+					+ "/CMapName /Tilde def /CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange\n"
+					+ "1 beginbfchar <7E> <" + tildeAs + "> endbfchar\n"
+					+ "1 beginbfrange <20> <7D> <0020> endbfrange\n"
+					+ "endcmap CMapName currentdict /CMap defineresource pop end end"));
+			toUnicode = " /ToUnicode " + cmap + " 0 R";
+		}
+		int font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding" + toUnicode
+				+ " >>");
 		StringBuilder content = new StringBuilder("BT /F1 10 Tf 12 TL 50 800 Td\n");
 		for (String line : text.split("\n", 60)) {
 			String ascii = line.replaceAll("[^ -~]", "").replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");

@@ -45,6 +45,9 @@ final class JsonProblems {
 			return "malformed JSON" + where + ": " + syntax(syntax);
 		}
 		Optional<MismatchedInputException> root = cause(ex, MismatchedInputException.class);
+		if (root.isPresent() && String.valueOf(root.get().getOriginalMessage()).startsWith("Trailing token")) {
+			return "malformed JSON: there is more after the JSON object; send one object";
+		}
 		if (root.isPresent()) {
 			return "the body must be a JSON object with the fields of a note" + found(root.get().getCurrentToken());
 		}

@@ -11,6 +11,7 @@ import org.valise.intake.note.InvalidNoteException;
 import org.valise.intake.note.file.FileOverLimitException.Limit;
 import org.valise.intake.parsing.NoteParser;
 import org.valise.platform.fuzz.Bombs;
+import org.valise.platform.fuzz.MalformedInputs;
 import org.valise.samples.SampleNotes;
 
 import org.springframework.util.unit.DataSize;
@@ -177,6 +178,19 @@ class NoteFileLimitsTests {
 
 		assertThatExceptionOfType(InvalidNoteException.class).isThrownBy(() -> this.files.read("nul.eml", null, mail))
 			.withMessageContaining("contains a NUL character");
+	}
+
+	@Test
+	void refusesAPdfWhoseTextLayerHoldsANul() {
+		String note = "No. 2021/01/105\nThe~Permanent Mission of the Kingdom of Cambodia presents its compliments to the "
+				+ "International Organization for Migration.";
+
+		assertThatExceptionOfType(InvalidNoteException.class)
+			.isThrownBy(() -> this.files.read("nul.pdf", null, MalformedInputs.notePdfReadingTildeAs(note, 0)))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("file"))
+			.withMessageContaining("'nul.pdf': its text contains a NUL character");
+		assertThat(this.files.read("tilde.pdf", null, MalformedInputs.notePdfReadingTildeAs(note, '~')).text())
+			.contains("The~Permanent Mission");
 	}
 
 	@Test

@@ -74,7 +74,8 @@ class StrictJsonTests {
 
 	@Test
 	void refusesAnythingAfterTheValue() {
-		assertThat(JsonProblems.describe(refusal("{\"sender\": \"A\"} {}"))).contains("the fields of a note");
+		assertThat(JsonProblems.describe(refusal("{\"sender\": \"A\"} {}")))
+			.isEqualTo("malformed JSON: there is more after the JSON object; send one object");
 	}
 
 	@Test
