@@ -19,6 +19,9 @@ public class FileOverLimitException extends RuntimeException {
 		/** Operands of one operator in a content stream ({@link PdfOperands#MAX_OPERANDS}) */
 		PDF_OPERANDS("pdf-operands"),
 
+		/** Forms drawn in one another, or on one page ({@link PdfText#MAX_FORM_DEPTH}, {@link PdfText#MAX_FORMS_PER_PAGE}) */
+		PDF_FORMS("pdf-forms"),
+
 		/** {@code valise.intake.mail.max-parts} */
 		MAIL_PARTS("mail-parts"),
 

@@ -35,6 +35,11 @@ final class PdfText {
 	/** Fewer letters than this is a scan with a stray caption ("Scanned by …"), not the text of a note. */
 	private static final int MIN_LETTERS = 20;
 
+	/** A letterhead drawn in a frame drawn in a page template: three; a generous bound. */
+	static final int MAX_FORM_DEPTH = 12;
+
+	static final int MAX_FORMS_PER_PAGE = 1_000;
+
 	private PdfText() {
 	}
 
@@ -102,6 +107,10 @@ final class PdfText {
 
 		private long characters;
 
+		private int formDepth;
+
+		private int formsOnPage;
+
 		Stripper(String name, PdfDecoding.Budget budget, IntakeLimits limits) {
 			this.name = name;
 			this.budget = budget;
@@ -118,6 +127,7 @@ final class PdfText {
 			}
 			this.budget.checkTime();
 			this.characters = 0;
+			this.formsOnPage = 0;
 			decodeThroughTheGuard(page);
 			checkOperands(page);
 			super.processPage(page);
@@ -125,16 +135,39 @@ final class PdfText {
 
 		@Override
 		public void showForm(PDFormXObject form) throws IOException {
-			this.budget.checkTime();
-			checkOperands(form);
-			super.showForm(form);
+			enterForm(form);
+			try {
+				super.showForm(form);
+			}
+			finally {
+				this.formDepth--;
+			}
 		}
 
 		@Override
 		public void showTransparencyGroup(PDTransparencyGroup group) throws IOException {
+			enterForm(group);
+			try {
+				super.showTransparencyGroup(group);
+			}
+			finally {
+				this.formDepth--;
+			}
+		}
+
+		/**
+		 * A form may draw forms, itself included: PDFBox stops at a depth of 50, logging an error for every drawing
+		 * it skips — tens of thousands for one self-drawing form. Refused long before.
+		 */
+		private void enterForm(PDContentStream form) {
 			this.budget.checkTime();
-			checkOperands(group);
-			super.showTransparencyGroup(group);
+			if (this.formDepth >= MAX_FORM_DEPTH || ++this.formsOnPage > MAX_FORMS_PER_PAGE) {
+				throw this.budget.exceeded(new FileOverLimitException(this.name, Limit.PDF_FORMS, "draws forms more than "
+						+ MAX_FORM_DEPTH + " deep or more than " + MAX_FORMS_PER_PAGE + " times on page "
+						+ getCurrentPageNo() + ", more than any page of a note does"));
+			}
+			checkOperands(form);
+			this.formDepth++;
 		}
 
 		/** Refuses a content stream whose operands would pile up in PDFBox ({@link PdfOperands}). */

@@ -92,8 +92,9 @@ class NoteFileLimitsTests {
 
 	@Test
 	void refusesAPdfWhoseFormDrawsItself() {
-		assertOverLimit(() -> this.files.read("forms.pdf", null, Bombs.pdfWithSelfDrawingForm(2)), Limit.TEXT_SIZE)
-			.hasMessageContaining("more than 50000 characters on page 1");
+		assertOverLimit(() -> this.files.read("forms.pdf", null, Bombs.pdfWithSelfDrawingForm(2)), Limit.PDF_FORMS)
+			.hasMessageContaining("draws forms more than 12 deep");
+		assertOverLimit(() -> this.files.read("forms.pdf", null, Bombs.pdfWithSelfDrawingForm(10)), Limit.PDF_FORMS);
 	}
 
 	@Test

@@ -33,6 +33,8 @@ import org.valise.platform.fuzz.Malformed;
 import org.valise.platform.fuzz.MalformedInputs;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.boot.webmvc.test.autoconfigure.SpringBootMockMvcBuilderCustomizer;
@@ -99,29 +101,16 @@ class IntakeFuzzTests {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+		// Thousands of accepted notes would each log two lines at INFO (CanaryTests checks what they say).
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel("org.valise.intake.note", LogLevel.WARN);
 		long start = System.nanoTime();
 		Heap heap = Heap.watch();
-
-		for (int i = 0; i < IN_PROCESS; i++) {
-			String path = (i % 8 == 7) ? "/api/v1/notes/parse" : "/api/v1/notes";
-			if (i % BOMB_EVERY == BOMB_EVERY - 1) {
-				inProcess(mvc, path, inputs.bomb());
-			}
-			else if (i % 4 == 3) {
-				inProcess(mvc, path, upload(inputs.upload()));
-			}
-			else {
-				inProcess(mvc, path, inputs.body());
-			}
+		try {
+			fuzz(inputs, mvc, http);
 		}
-		for (int i = 0; i < MULTIPART_OVER_HTTP; i++) {
-			overHttp(http, (i % 5 == 4) ? "/api/v1/notes/parse" : "/api/v1/notes", inputs.multipart("file"));
-		}
-		for (int i = 0; i < BODIES_OVER_HTTP; i++) {
-			overHttp(http, "/api/v1/notes", inputs.body());
-		}
-		for (byte[] request : BrokenHttp.requests(BEARER)) {
-			overSocket(request);
+		finally {
+			logging.setLogLevel("org.valise.intake.note", null);
 		}
 		Heap.Figures memory = heap.stop();
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -143,6 +132,30 @@ class IntakeFuzzTests {
 		assertThat(memory.after() - memory.before()).as("heap kept after the run").isLessThan(96 * MB);
 		assertThat(memory.peakAfterCollection() - memory.before()).as("live heap while fuzzing")
 			.isLessThan(512 * MB);
+	}
+
+	private void fuzz(MalformedInputs inputs, MockMvc mvc, HttpClient http) throws IOException {
+		for (int i = 0; i < IN_PROCESS; i++) {
+			String path = (i % 8 == 7) ? "/api/v1/notes/parse" : "/api/v1/notes";
+			if (i % BOMB_EVERY == BOMB_EVERY - 1) {
+				inProcess(mvc, path, inputs.bomb());
+			}
+			else if (i % 4 == 3) {
+				inProcess(mvc, path, upload(inputs.upload()));
+			}
+			else {
+				inProcess(mvc, path, inputs.body());
+			}
+		}
+		for (int i = 0; i < MULTIPART_OVER_HTTP; i++) {
+			overHttp(http, (i % 5 == 4) ? "/api/v1/notes/parse" : "/api/v1/notes", inputs.multipart("file"));
+		}
+		for (int i = 0; i < BODIES_OVER_HTTP; i++) {
+			overHttp(http, "/api/v1/notes", inputs.body());
+		}
+		for (byte[] request : BrokenHttp.requests(BEARER)) {
+			overSocket(request);
+		}
 	}
 
 	private void inProcess(MockMvc mvc, String path, Malformed input) {
