@@ -4,12 +4,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.valise.intake.note.IntakeLimits;
 import org.valise.intake.note.InvalidNoteException;
+import org.valise.intake.note.NoteText;
 import org.valise.intake.parsing.NoteParser;
 
 /**
  * Reads the note out of an uploaded file, whatever its kind ({@link FileKind}): tells the kind from the content,
- * the declared content type and the name, then extracts the text.
+ * the declared content type and the name, then extracts the text — within the limits of {@link IntakeLimits}, and
+ * only if it is text intake takes ({@link NoteText}).
  */
 @Component
 public class NoteFiles {
@@ -21,8 +24,12 @@ public class NoteFiles {
 
 	private final NoteParser parser;
 
-	NoteFiles(NoteParser parser) {
+	private final IntakeLimits limits;
+
+	NoteFiles(NoteParser parser, IntakeLimits limits) {
+		PdfDecoding.requireInstalled();
 		this.parser = parser;
+		this.limits = limits;
 	}
 
 	/**
@@ -31,9 +38,11 @@ public class NoteFiles {
 	 * @param contentType the content type the client declared for it, or {@code null}
 	 * @param content the file's bytes
 	 * @return the note's text, never blank
-	 * @throws InvalidNoteException if the file is empty or is text but not UTF-8
+	 * @throws InvalidNoteException if the file is empty, or its text is not UTF-8 (or its declared charset), or holds
+	 *         a NUL
 	 * @throws UnsupportedNoteFileException if the file is not of a kind intake reads
 	 * @throws UnreadableNoteFileException if the file holds no readable note
+	 * @throws FileOverLimitException if the file expands beyond what intake reads of one file
 	 */
 	public ExtractedNote read(String fileName, String contentType, byte[] content) {
 		String name = quote(fileName);
@@ -41,12 +50,14 @@ public class NoteFiles {
 			throw new InvalidNoteException(FIELD, name + " is empty: send the note's file");
 		}
 		String what = FIELD + " " + name;
+		Reading reading = new Reading(this.limits);
 		FileKind kind = FileKinds.detect(what, fileName, contentType, content);
 		String text = switch (kind) {
 			case TEXT -> Utf8Text.decode(name, content);
-			case PDF -> PdfText.extract(what, content);
-			case EMAIL -> MailText.extract(what, content, this::noteLikeness);
+			case PDF -> PdfText.extract(what, content, reading);
+			case EMAIL -> MailText.extract(what, content, this::noteLikeness, reading);
 		};
+		NoteText.require(FIELD, name + ": its text", text);
 		if (text.isBlank()) {
 			throw new InvalidNoteException(FIELD, name + " holds only white space: send the note's text");
 		}

@@ -25,13 +25,16 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.valise.intake.note.IntakeLimits;
 import org.valise.intake.note.InvalidNoteException;
 import org.valise.intake.note.NoteTooLargeException;
 import org.valise.intake.note.PublicationFailedException;
 import org.valise.intake.note.file.FileKind;
+import org.valise.intake.note.file.FileOverLimitException;
 import org.valise.intake.note.file.NoteFiles;
 import org.valise.intake.note.file.UnreadableNoteFileException;
 import org.valise.intake.note.file.UnsupportedNoteFileException;
@@ -79,6 +82,42 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 				NoteFiles.FIELD);
 		problem.setProperty("accepted", FileKind.ACCEPTED);
 		return problem;
+	}
+
+	@ExceptionHandler(FileOverLimitException.class)
+	ProblemDetail fileOverLimit(FileOverLimitException ex) {
+		ProblemDetail problem = withError(problem(HttpStatus.CONTENT_TOO_LARGE, "file-over-limit",
+				"File over a limit of what intake reads", ex.getMessage()), NoteFiles.FIELD);
+		problem.setProperty("limit", ex.limit().code());
+		return problem;
+	}
+
+	@ExceptionHandler(UnacceptableCharsetException.class)
+	ProblemDetail unacceptableCharset(UnacceptableCharsetException ex) {
+		return withError(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+				ex.getMessage()), HttpHeaders.CONTENT_TYPE);
+	}
+
+	/** A multipart body Tomcat cannot parse (no boundary, no closing delimiter, a broken part). */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unreadableMultipart(MultipartException ex) {
+		logger.debug("Unreadable multipart body", ex);
+		return withError(problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+				"the multipart/form-data body cannot be read: send the note as the part '" + NoteFiles.FIELD
+						+ "' of a well-formed multipart/form-data body"), NoteFiles.FIELD);
+	}
+
+	/**
+	 * A header Spring Security's firewall refuses once the request is read (a NUL or a control character in its
+	 * value). The firewall's message quotes the value; the problem names the header only.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ProblemDetail rejectedRequest(RequestRejectedException ex) {
+		String header = RefusedFields.rejectedHeader(ex);
+		return withError(problem(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+				((header != null) ? "the header " + header : "the request")
+						+ " holds characters that no header may hold"),
+				(header != null) ? header : "request");
 	}
 
 	@ExceptionHandler(UnreadableNoteFileException.class)
@@ -131,6 +170,10 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 		Optional<NoteTooLargeException> tooLarge = cause(ex, NoteTooLargeException.class);
 		if (tooLarge.isPresent()) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.get()));
+		}
+		Optional<InvalidNoteException> invalid = cause(ex, InvalidNoteException.class);
+		if (invalid.isPresent()) {
+			return ResponseEntity.badRequest().body(invalidNote(invalid.get()));
 		}
 		logger.debug("Unreadable request body", ex);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",

@@ -20,6 +20,19 @@ final class RefusedFields {
 	private RefusedFields() {
 	}
 
+	/** The name of the header in Spring Security's "the header: \"Name\" has a value …", if it is a plain name. */
+	static String rejectedHeader(Exception ex) {
+		String message = String.valueOf(ex.getMessage());
+		String prefix = "the header: \"";
+		int start = message.indexOf(prefix);
+		int end = (start < 0) ? -1 : message.indexOf('"', start + prefix.length());
+		if (end < 0) {
+			return null;
+		}
+		String name = message.substring(start + prefix.length(), end).strip();
+		return name.matches("[A-Za-z0-9-]{1,64}") ? name : null;
+	}
+
 	static String of(Exception ex) {
 		if (ex instanceof HttpMediaTypeNotSupportedException) {
 			return HttpHeaders.CONTENT_TYPE;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.valise.intake.NoteDocuments;
+import org.valise.intake.note.IntakeLimits;
 import org.valise.intake.note.InvalidNoteException;
 import org.valise.intake.parsing.NoteParser;
 import org.valise.intake.parsing.ParsedNote;
@@ -28,7 +29,7 @@ class NoteFilesTests {
 			Registry
 			""";
 
-	private final NoteFiles files = new NoteFiles(new NoteParser());
+	private final NoteFiles files = new NoteFiles(new NoteParser(), IntakeLimits.defaults());
 
 	@Test
 	void readsUtf8TextAsItIsWithoutTheByteOrderMark() {
