@@ -66,7 +66,7 @@ public final class DeadLetterTool {
 		}
 		catch (Exception ex) {
 			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
-			StringBuilder message = new StringBuilder("dlq: failed: " + cause);
+			StringBuilder message = new StringBuilder("dlq: failed (brokers " + command.bootstrapServers() + "): " + cause);
 			for (Throwable reason = cause.getCause(); reason != null; reason = reason.getCause()) {
 				message.append("\n  caused by: ").append(reason);
 			}
