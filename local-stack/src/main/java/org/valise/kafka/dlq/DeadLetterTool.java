@@ -22,7 +22,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
  * <pre>
  * java -cp 'local-stack/target/lib/*:local-stack/target/valise-kafka-acl.jar' org.valise.kafka.dlq.DeadLetterTool \
  *     list [--topic T]... [--max N] [--show-headers]
- * java -cp ... org.valise.kafka.dlq.DeadLetterTool replay --topic T (--offset P@O... | --all [--error E]) [--dry-run] [--again]
+ * java -cp ... org.valise.kafka.dlq.DeadLetterTool \
+ *     replay --topic T (--offset P@O... | --all [--error E]) [--dry-run] [--again]
  * </pre>
  *
  * Exit status 0 when done, 1 when a dead letter was refused or Kafka failed (one message on standard error), 2 on a
@@ -66,7 +67,8 @@ public final class DeadLetterTool {
 		}
 		catch (Exception ex) {
 			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
-			StringBuilder message = new StringBuilder("dlq: failed (brokers " + command.bootstrapServers() + "): " + cause);
+			StringBuilder message = new StringBuilder(
+					"dlq: failed (brokers " + command.bootstrapServers() + "): " + cause);
 			for (Throwable reason = cause.getCause(); reason != null; reason = reason.getCause()) {
 				message.append("\n  caused by: ").append(reason);
 			}
@@ -117,18 +119,22 @@ public final class DeadLetterTool {
 		}
 		if (command.dryRun()) {
 			chosen.forEach((d) -> out.println("would replay " + d.position() + " to " + d.originalTopic().orElseThrow()
-					+ " (key " + DeadLetterListing.printable(d.key()) + ", " + d.value().length + " B)"));
+					+ described(d)));
 		}
 		else if (!chosen.isEmpty()) {
 			List<String> written = kafka.replay(chosen, ledger, Instant.now());
 			for (int i = 0; i < chosen.size(); i++) {
-				out.println("replayed " + chosen.get(i).position() + " to " + written.get(i) + " (key "
-						+ DeadLetterListing.printable(chosen.get(i).key()) + ", " + chosen.get(i).value().length + " B)");
+				out.println("replayed " + chosen.get(i).position() + " to " + written.get(i) + described(chosen.get(i)));
 			}
 		}
 		out.println((command.dryRun() ? "dry run, nothing written: " : "") + chosen.size() + " replayed, "
 				+ plan.refused().size() + " refused, " + plan.skipped().size() + " skipped (replayed before)");
 		return plan.refused().isEmpty() ? 0 : 1;
+	}
+
+	/** " (key K, N B)": the key and the value's size, never the value. */
+	private static String described(DeadLetter deadLetter) {
+		return " (key " + DeadLetterListing.printable(deadLetter.key()) + ", " + deadLetter.value().length + " B)";
 	}
 
 	private static Map<String, Object> clientConfig(DeadLetterCommand command) throws IOException {

@@ -36,8 +36,8 @@ final class ReplayRecords {
 
 	/** The ledger's record of a replay: keyed by the dead letter's position. */
 	static ProducerRecord<byte[], byte[]> mark(DeadLetter deadLetter, ReplayMark mark) {
-		return new ProducerRecord<>(ReplayLedger.TOPIC, deadLetter.position().toString().getBytes(StandardCharsets.UTF_8),
-				mark.format().getBytes(StandardCharsets.UTF_8));
+		byte[] key = deadLetter.position().toString().getBytes(StandardCharsets.UTF_8);
+		return new ProducerRecord<>(ReplayLedger.TOPIC, key, mark.format().getBytes(StandardCharsets.UTF_8));
 	}
 
 }
