@@ -7,11 +7,10 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.io.Resource;
 
 /**
  * The service's own settings ({@code valise.*}): public URL, mail sender, topics, tokens, delivery retries, webhooks,
- * acknowledgement links, escalation, the directory and the receipt drafts. Defaults are in {@code application.yml}.
+ * acknowledgement links, escalation and the receipt drafts. Defaults are in {@code application.yml}.
  *
  * @param publicUrl the URL offices use to reach this service's API, quoted in the e-mails and links
  * @param mail how the e-mails are sent
@@ -20,13 +19,11 @@ import org.springframework.core.io.Resource;
  * @param webhooks how webhooks are signed and sent
  * @param acknowledgement signed links and the wait for an acknowledgement's decision
  * @param escalation when unacknowledged notes escalate
- * @param directory where the organisation directory is
  * @param receipt how the acknowledgement-of-receipt note is drafted
  */
 @ConfigurationProperties("valise")
 public record ValiseProperties(URI publicUrl, Mail mail, Topics topics, Delivery delivery,
-		Webhooks webhooks, Acknowledgement acknowledgement, Escalation escalation, Directory directory,
-		Receipt receipt) {
+		Webhooks webhooks, Acknowledgement acknowledgement, Escalation escalation, Receipt receipt) {
 
 	/**
 	 * E-mail settings.
@@ -37,35 +34,40 @@ public record ValiseProperties(URI publicUrl, Mail mail, Topics topics, Delivery
 	}
 
 	/**
-	 * Topic names; all keyed by note id and co-partitioned, so one tracking task sees all of a note's records.
+	 * Topic names; the note topics and the internal ones are keyed by note id and co-partitioned, so one tracking
+	 * task sees all of a note's records.
 	 *
 	 * @param received written by intake-service
 	 * @param routed written by routing-service
 	 * @param delivery written by this service
 	 * @param commands internal: acknowledgements, delivery outcomes and retries, decided by the tracking topology
 	 * @param commandResults internal: the topology's answers to the commands a caller waits for
-	 * @param partitions the partition count of the note topics and of the commands topic
+	 * @param dispatches internal: the delivery attempts the topology hands to the sender
+	 * @param deadLetters records the topology could not take
+	 * @param directory the organisation directory, published by routing-service (compacted, keyed by office id)
 	 */
 	public record Topics(String received, String routed, String delivery, String commands, String commandResults,
-			int partitions) {
+			String dispatches, String deadLetters, String directory) {
 	}
 
 	/**
-	 * Dispatch and retries of deliveries (the outbox of the tracking topology).
+	 * Deliveries: their retries (the outbox of the tracking topology) and their sending.
 	 *
-	 * @param dispatchInterval how often the outbox is scanned for due deliveries
-	 * @param attemptTimeout how long an attempt may take before it is counted as failed and dispatched again
+	 * @param dispatchInterval how often the outbox is looked at for attempts due again
+	 * @param attemptTimeout how long an attempt may stay without outcome before it counts as failed and is made again
+	 * (with the same delivery id, which receivers de-duplicate on)
+	 * @param textWait how long an e-mail waits for the note's text when the routing was read before the note
 	 * @param maxAttempts attempts before a delivery is marked failed
 	 * @param initialBackoff the wait after the first failed attempt
 	 * @param multiplier the growth of the wait after each further failure
 	 * @param maxBackoff the longest wait
 	 * @param jitter the random share taken off each wait (0 = none, 0.5 = up to half)
-	 * @param threadsPerOffice concurrent sends per office
-	 * @param queuePerOffice deliveries waiting per office before the outbox keeps them for a later scan
+	 * @param threadsPerOffice concurrent sends per office (a slow office only delays its own deliveries)
+	 * @param mailThreads concurrent SMTP connections
 	 */
-	public record Delivery(Duration dispatchInterval, Duration attemptTimeout, int maxAttempts,
+	public record Delivery(Duration dispatchInterval, Duration attemptTimeout, Duration textWait, int maxAttempts,
 			Duration initialBackoff, double multiplier, Duration maxBackoff, double jitter, int threadsPerOffice,
-			int queuePerOffice) {
+			int mailThreads) {
 	}
 
 	/**
@@ -97,14 +99,6 @@ public record ValiseProperties(URI publicUrl, Mail mail, Topics topics, Delivery
 	 * @param step the time each escalation level is given before the next
 	 */
 	public record Escalation(Duration scanInterval, Duration step) {
-	}
-
-	/**
-	 * The organisation directory (parents and deputies for escalation).
-	 *
-	 * @param location a Spring resource location
-	 */
-	public record Directory(Resource location) {
 	}
 
 	/**

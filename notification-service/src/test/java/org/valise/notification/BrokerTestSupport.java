@@ -58,11 +58,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"spring.kafka.streams.state-dir=${java.io.tmpdir}/notification-service-tests/${random.uuid}",
-		"spring.kafka.streams.cleanup.on-shutdown=true",
+		"spring.cloud.stream.kafka.streams.binder.configuration.state.dir=${java.io.tmpdir}/notification-service-tests/${random.uuid}",
 		"spring.mail.host=127.0.0.1",
 		"valise.delivery.dispatch-interval=PT0.2S",
 		"valise.delivery.attempt-timeout=PT20S",
+		"valise.delivery.text-wait=PT0S",
 		"valise.delivery.max-attempts=3",
 		"valise.delivery.initial-backoff=PT0.2S",
 		"valise.delivery.multiplier=2",
@@ -84,6 +84,8 @@ abstract class BrokerTestSupport {
 	static final String ROUTED = "notes.routed.v1";
 
 	static final String DELIVERY = "notes.delivery.v1";
+
+	static final String DIRECTORY = "directory.v1";
 
 	static final String DOE_SECRET = "doe-webhook-secret-for-tests";
 
@@ -135,6 +137,7 @@ abstract class BrokerTestSupport {
 			producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
 			producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
 			producer = new KafkaProducer<>(producerProperties, new StringSerializer(), new StringSerializer());
+			publishDirectory();
 			Properties consumerProperties = new Properties();
 			consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
 			consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -184,6 +187,21 @@ abstract class BrokerTestSupport {
 
 	String publishReceived(UUID noteId, Instant at, String body) throws Exception {
 		return publish(RECEIVED, "org.valise.note.received.v1", "/valise/intake-service", noteId, at, body);
+	}
+
+	/**
+	 * Publishes the test directory on directory.v1, one record per office, as routing-service does (the offices of
+	 * {@code directory-offices.json}: the organisation's head, its deputies, departments and the triage office).
+	 */
+	private static void publishDirectory() {
+		try (var in = BrokerTestSupport.class.getResourceAsStream("/directory-offices.json")) {
+			for (JsonNode office : json.readTree(in)) {
+				producer.send(new ProducerRecord<>(DIRECTORY, office.get("id").asString(), office.toString())).get();
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish the test directory", ex);
+		}
 	}
 
 	static KafkaProducer<String, String> producer() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binder.kafka.streams.StreamsBuilderFactoryManager;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,9 @@ class EscalationIntegrationTests extends BrokerTestSupport {
 
 	@Autowired
 	private StreamsBuilderFactoryBean streams;
+
+	@Autowired
+	private StreamsBuilderFactoryManager streamsManager;
 
 	@Test
 	void escalatesAnUnacknowledgedNoteOncePerLevelUpToTheHeadAcrossARestart() throws Exception {
@@ -55,9 +59,10 @@ class EscalationIntegrationTests extends BrokerTestSupport {
 		assertThat(awaitState(noteId, "ESCALATED").path("escalations")).hasSize(1);
 
 		// when Kafka Streams stops (its local state wiped) and starts again on the same application id
-		this.streams.stop();
+		this.streamsManager.stop();
+		wipeLocalTaskStates();
 		assertThat(localTaskStates()).as("task state directories after stop").isEmpty();
-		this.streams.start();
+		this.streamsManager.start();
 		await().atMost(WAIT).until(() -> this.streams.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
 
 		// then the next level follows, up to the head, and no level is escalated twice
@@ -88,6 +93,17 @@ class EscalationIntegrationTests extends BrokerTestSupport {
 		assertThat(acknowledge(noteId, office("ODG"), "{\"acknowledgedBy\": \"Chef de Cabinet\"}").statusCode())
 			.isEqualTo(202);
 		assertThat(awaitState(noteId, "ACKNOWLEDGED").path("nextEscalationAt").isNull()).isTrue();
+	}
+
+	/** Deletes the task directories, as a new host would start without them. */
+	private void wipeLocalTaskStates() throws IOException {
+		Path dir = Path.of(this.streams.getStreamsConfiguration().getProperty(StreamsConfig.STATE_DIR_CONFIG),
+				this.streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+		for (String task : localTaskStates()) {
+			try (Stream<Path> files = Files.walk(dir.resolve(task))) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+		}
 	}
 
 	/** The task directories (e.g. 0_1) under the state directory of the application. */

@@ -54,10 +54,10 @@ class TracingIntegrationTests extends BrokerTestSupport {
 		await().atMost(WAIT).untilAsserted(() -> {
 			assertThat(linesAbout(output, "Delivered NOTE of note " + noteId)).singleElement()
 				.asString()
-				.contains("[" + traceId + "]");
+				.contains("[" + traceId + "-");
 			assertThat(linesAbout(output, "Note " + noteId + " (IN/2026/000777) is ROUTED")).singleElement()
 				.asString()
-				.contains("[" + traceId + "]");
+				.contains("[" + traceId + "-");
 		});
 
 		// when the office acknowledges it through the API (the request itself carries no trace)
@@ -73,7 +73,7 @@ class TracingIntegrationTests extends BrokerTestSupport {
 			.allSatisfy((line) -> assertThat(line).endsWith(" " + traceId));
 		assertThat(linesAbout(output, "Note " + noteId + " (IN/2026/000777) acknowledged")).singleElement()
 			.asString()
-			.contains("[" + traceId + "]");
+			.contains("[" + traceId + "-");
 	}
 
 	private static List<String> linesAbout(CapturedOutput output, String fact) {

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,9 +95,10 @@ final class WebhookReceiver {
 		try (InputStream in = exchange.getRequestBody()) {
 			body = in.readAllBytes();
 		}
-		String timestamp = exchange.getRequestHeaders().getFirst("X-Valise-Timestamp");
-		String signature = exchange.getRequestHeaders().getFirst("X-Valise-Signature");
-		boolean valid = verify(this.secrets.get(hook), timestamp, body, signature);
+		String id = exchange.getRequestHeaders().getFirst("webhook-id");
+		String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+		String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+		boolean valid = verify(this.secrets.get(hook), id, timestamp, body, signature);
 		CountDownLatch hold = this.holds.get(hook);
 		if (hold != null) {
 			this.waiting.add(hook);
@@ -114,15 +115,16 @@ final class WebhookReceiver {
 		int status = !valid ? 401 : (scripted != null) ? scripted : this.otherwise.getOrDefault(hook, 200);
 		this.requests.add(new Request(hook, exchange.getRequestHeaders().getFirst("X-Valise-Event-Id"),
 				exchange.getRequestHeaders().getFirst("X-Valise-Event-Type"),
-				exchange.getRequestHeaders().getFirst("X-Valise-Delivery-Id"),
+				exchange.getRequestHeaders().getFirst("webhook-id"),
 				exchange.getRequestHeaders().getFirst("X-Valise-Acknowledgement-Link"),
 				new String(body, StandardCharsets.UTF_8), valid, status));
 		exchange.sendResponseHeaders(status, -1);
 		exchange.close();
 	}
 
-	private static boolean verify(String secret, String timestamp, byte[] body, String signature) {
-		if (secret == null || timestamp == null || signature == null || !signature.startsWith("sha256=")) {
+	/** Verifies a Standard Webhooks signature: v1,base64(HMAC-SHA256(secret, id.timestamp.body)), 5 minutes' skew. */
+	private static boolean verify(String secret, String id, String timestamp, byte[] body, String signature) {
+		if (secret == null || id == null || timestamp == null || signature == null) {
 			return false;
 		}
 		if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
@@ -131,9 +133,15 @@ final class WebhookReceiver {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+			mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
 			byte[] expected = mac.doFinal(body);
-			return MessageDigest.isEqual(expected, HexFormat.of().parseHex(signature.substring("sha256=".length())));
+			for (String candidate : signature.split(" ")) {
+				if (candidate.startsWith("v1,")
+						&& MessageDigest.isEqual(expected, Base64.getDecoder().decode(candidate.substring(3)))) {
+					return true;
+				}
+			}
+			return false;
 		}
 		catch (Exception ex) {
 			return false;
@@ -146,7 +154,7 @@ final class WebhookReceiver {
 	 * @param hook which hook
 	 * @param eventId X-Valise-Event-Id
 	 * @param eventType X-Valise-Event-Type
-	 * @param deliveryId X-Valise-Delivery-Id
+	 * @param deliveryId webhook-id (the delivery id, the same on every attempt)
 	 * @param acknowledgementLink X-Valise-Acknowledgement-Link
 	 * @param body the raw body
 	 * @param signatureValid whether the signature verified

@@ -1,11 +1,11 @@
 package org.valise.notification.acknowledgement;
 
 import java.net.URI;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.valise.notification.command.AcknowledgeNote;
-import org.valise.notification.tracking.NoteTrackings;
+import org.valise.notification.tracking.NoteId;
+import org.valise.notification.tracking.streams.TrackingQueries;
 import org.valise.notification.web.ApiProblems;
 import org.valise.platform.security.Caller;
 import org.valise.platform.security.NoteAccess;
@@ -28,9 +28,9 @@ class AcknowledgementController {
 
 	private final Acknowledgements acknowledgements;
 
-	private final NoteTrackings trackings;
+	private final TrackingQueries trackings;
 
-	AcknowledgementController(Acknowledgements acknowledgements, NoteTrackings trackings) {
+	AcknowledgementController(Acknowledgements acknowledgements, TrackingQueries trackings) {
 		this.acknowledgements = acknowledgements;
 		this.trackings = trackings;
 	}
@@ -38,7 +38,7 @@ class AcknowledgementController {
 	// Authentication (an office's token) comes before the body is read; an office that may not see the note at all
 	// gets 404, as for a note that does not exist.
 	@PostMapping("/{noteId}/acknowledgements")
-	ResponseEntity<AcknowledgementAccepted> acknowledge(@PathVariable UUID noteId, Caller office,
+	ResponseEntity<AcknowledgementAccepted> acknowledge(@PathVariable NoteId noteId, Caller office,
 			@Valid @RequestBody AcknowledgementRequest request) {
 		this.trackings.find(noteId)
 			.filter((tracking) -> NoteAccess.of(office, tracking.audience()) != NoteAccess.NONE)

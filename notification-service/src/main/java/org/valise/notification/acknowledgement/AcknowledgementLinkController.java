@@ -4,7 +4,8 @@ import java.net.URI;
 
 import org.valise.notification.command.AcknowledgeNote;
 import org.valise.notification.tracking.NoteTracking;
-import org.valise.notification.tracking.NoteTrackings;
+import org.valise.notification.tracking.NoteId;
+import org.valise.notification.tracking.streams.TrackingQueries;
 import org.valise.notification.web.ApiProblems;
 
 import org.springframework.http.CacheControl;
@@ -36,10 +37,10 @@ class AcknowledgementLinkController {
 
 	private final Acknowledgements acknowledgements;
 
-	private final NoteTrackings trackings;
+	private final TrackingQueries trackings;
 
 	AcknowledgementLinkController(AcknowledgementLinks links, Acknowledgements acknowledgements,
-			NoteTrackings trackings) {
+			TrackingQueries trackings) {
 		this.links = links;
 		this.acknowledgements = acknowledgements;
 		this.trackings = trackings;
@@ -48,8 +49,8 @@ class AcknowledgementLinkController {
 	@GetMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> confirmPage(@PathVariable String token) {
 		AcknowledgementLinks.LinkClaims claims = verify(token);
-		NoteTracking tracking = this.trackings.find(claims.noteId())
-			.orElseThrow(() -> ApiProblems.noteNotFound(claims.noteId()));
+		NoteTracking tracking = this.trackings.find(NoteId.of(claims.noteId()))
+			.orElseThrow(() -> ApiProblems.noteNotFound(NoteId.of(claims.noteId())));
 		StringBuilder page = head("Acknowledge note " + tracking.registryNumber());
 		page.append("<h1>Acknowledge note ").append(escape(tracking.registryNumber())).append("</h1>\n<table>\n");
 		row(page, "For", claims.office());
@@ -108,7 +109,7 @@ class AcknowledgementLinkController {
 		if (comment != null && comment.length() > MAX_COMMENT) {
 			throw ApiProblems.invalidParameter("comment", "must be at most " + MAX_COMMENT + " characters");
 		}
-		return this.acknowledgements.acknowledge(claims.noteId(), claims.office(), by, comment,
+		return this.acknowledgements.acknowledge(NoteId.of(claims.noteId()), claims.office(), by, comment,
 				AcknowledgeNote.VIA_LINK, claims.tokenId());
 	}
 

@@ -10,6 +10,7 @@ import org.valise.notification.ValiseProperties;
 import org.valise.notification.command.AcknowledgeNote;
 import org.valise.notification.command.CommandResult;
 import org.valise.notification.command.Commands;
+import org.valise.notification.tracking.NoteId;
 import org.valise.notification.web.ApiProblems;
 
 import org.springframework.stereotype.Service;
@@ -35,18 +36,18 @@ class Acknowledgements {
 	/**
 	 * @throws org.springframework.web.ErrorResponseException with the problem when refused
 	 */
-	AcknowledgementAccepted acknowledge(UUID noteId, String office, String acknowledgedBy, String comment, String via,
+	AcknowledgementAccepted acknowledge(NoteId noteId, String office, String acknowledgedBy, String comment, String via,
 			String tokenId) {
 		String commandId = UUID.randomUUID().toString();
-		AcknowledgeNote command = new AcknowledgeNote(commandId, noteId, office, acknowledgedBy.strip(),
+		AcknowledgeNote command = new AcknowledgeNote(commandId, noteId.value(), office, acknowledgedBy.strip(),
 				blankToNull(comment), via, tokenId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-		CommandResult result = this.commands.request(noteId, Commands.ACKNOWLEDGE_NOTE, commandId, command,
+		CommandResult result = this.commands.request(noteId.value(), Commands.ACKNOWLEDGE_NOTE, commandId, command,
 				this.settings.replyTimeout());
 		return switch (result.outcome()) {
-			case CommandResult.ACCEPTED -> new AcknowledgementAccepted(AcknowledgementAccepted.ACKNOWLEDGED, noteId,
+			case CommandResult.ACCEPTED -> new AcknowledgementAccepted(AcknowledgementAccepted.ACKNOWLEDGED, noteId.value(),
 					result.registryNumber(), result.office(), result.acknowledgedBy(), result.at(), result.comment(),
 					result.eventId(), commandId);
-			case CommandResult.PENDING -> new AcknowledgementAccepted(AcknowledgementAccepted.PENDING, noteId, null,
+			case CommandResult.PENDING -> new AcknowledgementAccepted(AcknowledgementAccepted.PENDING, noteId.value(), null,
 					office, command.acknowledgedBy(), command.requestedAt(), command.comment(), null, commandId);
 			case CommandResult.NOT_FOUND -> throw ApiProblems.noteNotFound(noteId);
 			case CommandResult.FORBIDDEN -> throw ApiProblems.notDestinationOffice(noteId, office, offices(result));

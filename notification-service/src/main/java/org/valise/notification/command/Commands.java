@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.valise.notification.ValiseProperties;
 import org.valise.notification.event.EventNotPublished;
-import org.valise.notification.tracing.NoteTraces;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.requestreply.KafkaReplyTimeoutException;
@@ -92,29 +91,10 @@ public class Commands {
 		}
 	}
 
-	/**
-	 * Sends a command nobody waits for; returns once the broker acknowledged it.
-	 * @throws EventNotPublished when it did not
-	 */
-	public void send(UUID noteId, String type, Object command) {
-		try {
-			this.kafka.send(record(noteId, type, command)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new EventNotPublished("Interrupted while sending " + type + " for note " + noteId, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new EventNotPublished("Kafka did not take " + type + " for note " + noteId, ex);
-		}
-	}
-
 	private ProducerRecord<String, String> record(UUID noteId, String type, Object command) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(this.topic, noteId.toString(),
 				this.json.writeValueAsString(command));
 		record.headers().add(TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
-		// The note's trace, when the sending thread works on it (a delivery worker), goes on to the topology.
-		NoteTraces.addTo(record.headers(), NoteTraces.current(), UUID.randomUUID().toString());
 		return record;
 	}
 

@@ -1,19 +1,19 @@
 package org.valise.notification.command;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.valise.notification.ValiseProperties;
+import org.valise.platform.kafka.Topics;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
@@ -31,21 +31,15 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 @Configuration(proxyBeanMethods = false)
 class CommandsKafka {
 
+	/** Co-partitioned with the note topics (same key, same count): a note's commands reach the task holding it. */
 	@Bean
-	NewTopic notificationCommandsTopic(ValiseProperties properties) {
-		// Co-partitioned with the note topics (same key, same count): a note's commands reach the task holding it.
-		return TopicBuilder.name(properties.topics().commands())
-			.partitions(properties.topics().partitions())
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))
-			.build();
+	NewTopic notificationCommandsTopic(Topics topics, ValiseProperties properties) {
+		return topics.internal(properties.topics().commands(), Duration.ofDays(7).toMillis());
 	}
 
 	@Bean
-	NewTopic notificationCommandResultsTopic(ValiseProperties properties) {
-		return TopicBuilder.name(properties.topics().commandResults())
-			.partitions(properties.topics().partitions())
-			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(24L * 3600 * 1000))
-			.build();
+	NewTopic notificationCommandResultsTopic(Topics topics, ValiseProperties properties) {
+		return topics.internal(properties.topics().commandResults(), Duration.ofDays(1).toMillis());
 	}
 
 	@Bean
@@ -56,13 +50,13 @@ class CommandsKafka {
 
 	@Bean
 	ReplyingKafkaTemplate<String, String, String> commandTemplate(ProducerFactory<String, String> commandProducerFactory,
-			KafkaProperties kafka, ValiseProperties properties) {
+			KafkaProperties kafka, ValiseProperties properties, Topics topics) {
 		Map<String, Object> consumer = kafka.buildConsumerProperties();
 		// Partitions are assigned explicitly (every instance reads every reply); the group only holds no offsets.
 		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "notification-service-replies");
 		consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		String topic = properties.topics().commandResults();
-		TopicPartitionOffset[] partitions = IntStream.range(0, properties.topics().partitions())
+		TopicPartitionOffset[] partitions = IntStream.range(0, topics.properties().partitions())
 			.mapToObj((partition) -> new TopicPartitionOffset(topic, partition, TopicPartitionOffset.SeekPosition.END))
 			.toArray(TopicPartitionOffset[]::new);
 		ContainerProperties container = new ContainerProperties(partitions);
@@ -76,6 +70,8 @@ class CommandsKafka {
 		template.setBinaryCorrelation(false);
 		template.setCorrelationHeaderName(Commands.CORRELATION_HEADER);
 		template.setDefaultReplyTimeout(properties.acknowledgement().replyTimeout());
+		// The caller's trace (traceparent) goes with the command to the tracking desk.
+		template.setObservationEnabled(true);
 		return template;
 	}
 

@@ -9,12 +9,13 @@ import java.util.UUID;
  *
  * @param noteId the note
  * @param deliveryId the delivery
- * @param attempt the attempt's number (an outcome of an older attempt is ignored)
+ * @param round the round of attempts (0, then one more per operator retry)
+ * @param attempt the attempt's number in its round (an outcome of an older attempt is ignored)
  * @param succeeded whether the channel accepted the note
  * @param permanent whether the failure is one a retry cannot cure (HTTP 4xx, invalid address, no secret)
  * @param error what went wrong, or null
  * @param at when the attempt ended
  */
-public record DeliveryAttempted(UUID noteId, String deliveryId, int attempt, boolean succeeded, boolean permanent,
+public record DeliveryAttempted(UUID noteId, String deliveryId, int round, int attempt, boolean succeeded, boolean permanent,
 		String error, Instant at) {
 }

@@ -26,16 +26,19 @@ class NoteMailComposer {
 		this.publicUrl = publicUrl;
 	}
 
-	NoteMail compose(NoteRouted routed) {
-		return compose(routed, null, null);
+	NoteMail compose(NoteRouted routed, String text) {
+		return compose(routed, text, false, null, null);
 	}
 
 	/**
 	 * @param routed the routing in force
+	 * @param text the note's text as received, or null
+	 * @param textOmitted whether the text was left out (too large to be carried): the mail says where to read it
 	 * @param acknowledgementLink the recipient office's signed one-click link, or null
 	 * @param escalation the escalation this mail notifies, or null for the note's delivery to its destination
 	 */
-	NoteMail compose(NoteRouted routed, URI acknowledgementLink, NoteEscalated escalation) {
+	NoteMail compose(NoteRouted routed, String text, boolean textOmitted, URI acknowledgementLink,
+			NoteEscalated escalation) {
 		NoteFields note = (routed.note() != null) ? routed.note() : emptyFields();
 		Office recipient = (escalation != null) ? escalation.escalatedTo() : routed.destination();
 		String office = officeName(recipient);
@@ -84,7 +87,7 @@ class NoteMailComposer {
 		}
 		Sections sections = new Sections(intro, summary, why, evidence, fields, enclosures(note),
 				acknowledgementHowTo(ackUrl, routed, acknowledgementLink), acknowledgementLink,
-				(routed.text() != null) ? routed.text() : "(no text was received: structured submission)");
+				fullText(routed, text, textOmitted));
 		return new NoteMail(subject, text(sections), html(subject, sections));
 	}
 
@@ -128,6 +131,14 @@ class NoteMailComposer {
 			.append(escape(s.fullText()))
 			.append("</pre>\n</body></html>\n");
 		return out.toString();
+	}
+
+	private static String fullText(NoteRouted routed, String text, boolean omitted) {
+		if (omitted) {
+			return "(the text is too large to be sent by e-mail: the registry holds it, under " + routed.registryNumber()
+					+ ", note " + routed.noteId() + ")";
+		}
+		return (text != null) ? text : "(no text was received: structured submission)";
 	}
 
 	private static String acknowledgementHowTo(String ackUrl, NoteRouted routed, URI link) {

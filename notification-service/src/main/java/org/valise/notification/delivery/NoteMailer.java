@@ -1,59 +1,124 @@
 package org.valise.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.valise.notification.ValiseProperties;
-import org.valise.notification.event.NoteRouted;
 
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a note's e-mail over SMTP as multipart/alternative (plain text and HTML, UTF-8).
+ * Sends notes' e-mails over SMTP as multipart/alternative (plain text and HTML, UTF-8), several over one connection.
+ * Each e-mail's {@code Message-ID} is derived from its delivery id, the same on every attempt
+ * ({@code <delivery-id@domain of valise.mail.from>}): a mail system that received an attempt already recognises a
+ * later one as the same message.
  */
 @Component
 class NoteMailer {
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-	private final JavaMailSender sender;
+	private final JavaMailSenderImpl sender;
 
 	private final String from;
 
-	NoteMailer(JavaMailSender sender, ValiseProperties properties) {
+	private final String domain;
+
+	NoteMailer(JavaMailSenderImpl sender, ValiseProperties properties) {
 		this.sender = sender;
 		this.from = properties.mail().from();
+		int at = this.from.lastIndexOf('@');
+		this.domain = (at >= 0 && at < this.from.length() - 1) ? this.from.substring(at + 1) : "valise.invalid";
+	}
+
+	/** The Message-ID of a delivery's e-mails (RFC 5322 msg-id). */
+	String messageId(String deliveryId) {
+		return "<" + deliveryId + "@" + this.domain + ">";
 	}
 
 	/**
-	 * Sends the mail; returns once the SMTP server accepted it.
-	 * @throws MailException when it did not
+	 * The e-mail of one delivery.
+	 * @throws MessagingException when it cannot be written (e.g. an invalid address)
 	 */
-	void send(NoteMail mail, InternetAddress to, NoteRouted routed) {
-		this.sender.send((message) -> {
-			message.setFrom(new InternetAddress(this.from, true));
-			message.setRecipient(Message.RecipientType.TO, to);
-			message.setSubject(mail.subject(), UTF_8);
-			message.setHeader("X-Valise-Note-Id", routed.noteId().toString());
-			message.setHeader("X-Valise-Registry-Number", routed.registryNumber());
-			if ("HIGH".equals(routed.priority()) || "URGENT".equals(routed.priority())) {
-				message.setHeader("Importance", "high");
-				message.setHeader("X-Priority", "1");
+	MimeMessage message(DeliveryJob job, NoteMail mail, InternetAddress to) throws MessagingException {
+		MimeMessage message = new StableIdMessage(this.sender.getSession(), messageId(job.deliveryId()));
+		message.setFrom(new InternetAddress(this.from, true));
+		message.setRecipient(Message.RecipientType.TO, to);
+		message.setSubject(mail.subject(), UTF_8);
+		message.setHeader("X-Valise-Note-Id", job.noteId().toString());
+		if (job.registryNumber() != null) {
+			message.setHeader("X-Valise-Registry-Number", job.registryNumber());
+		}
+		message.setHeader("X-Valise-Delivery-Id", job.deliveryId());
+		if ("HIGH".equals(job.priority()) || "URGENT".equals(job.priority())) {
+			message.setHeader("Importance", "high");
+			message.setHeader("X-Priority", "1");
+		}
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(mail.text(), UTF_8, "plain");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(mail.html(), UTF_8, "html");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(text);
+		alternative.addBodyPart(html);
+		message.setContent(alternative);
+		return message;
+	}
+
+	/**
+	 * Sends the e-mails over one SMTP connection.
+	 * @return the e-mails the server did not accept, with why; empty when it accepted them all
+	 */
+	Map<MimeMessage, Exception> send(List<MimeMessage> messages) {
+		if (messages.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			this.sender.send(messages.toArray(MimeMessage[]::new));
+			return Map.of();
+		}
+		catch (MailSendException ex) {
+			Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
+			ex.getFailedMessages().forEach((message, cause) -> failed.put((MimeMessage) message, cause));
+			if (failed.isEmpty()) {
+				messages.forEach((message) -> failed.put(message, ex));
 			}
-			MimeBodyPart text = new MimeBodyPart();
-			text.setText(mail.text(), UTF_8, "plain");
-			MimeBodyPart html = new MimeBodyPart();
-			html.setText(mail.html(), UTF_8, "html");
-			MimeMultipart alternative = new MimeMultipart("alternative");
-			alternative.addBodyPart(text);
-			alternative.addBodyPart(html);
-			message.setContent(alternative);
-		});
+			return failed;
+		}
+		catch (MailException ex) {
+			Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
+			messages.forEach((message) -> failed.put(message, ex));
+			return failed;
+		}
+	}
+
+	/** A message whose Message-ID is set, not generated when it is saved. */
+	private static final class StableIdMessage extends MimeMessage {
+
+		private final String messageId;
+
+		StableIdMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
 	}
 
 }

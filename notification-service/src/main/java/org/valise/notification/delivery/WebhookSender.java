@@ -13,14 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.valise.notification.ValiseProperties;
-import org.valise.notification.event.CloudEvents;
-import org.valise.notification.tracing.NoteTraces;
+import org.valise.platform.tracing.RecordTraces;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * POSTs an event to an office's webhook: the body is the event's JSON, signed with the office's secret
- * ({@code valise.webhooks.secrets.<officeId>}, see {@link WebhookSignature}). 2xx is delivered; 5xx, 408, 429, timeouts
+ * POSTs an event to an office's webhook: the body is the event's JSON (the NoteRouted in force, or the NoteEscalated of
+ * a notice), signed with the office's secret ({@code valise.webhooks.secrets.<officeId>}) as Standard Webhooks sign
+ * ({@link WebhookSignature}; {@code webhook-id} is the delivery id, the same on every attempt). 2xx is delivered; 5xx, 408, 429, timeouts
  * and connection errors are worth retrying; any other answer (4xx, redirects), a missing secret or a refused URL is
  * permanent.
  */
@@ -35,7 +36,10 @@ class WebhookSender {
 
 	private final Clock clock;
 
-	WebhookSender(ValiseProperties properties) {
+	private final JsonMapper json;
+
+	WebhookSender(ValiseProperties properties, JsonMapper json, Clock clock) {
+		this.json = json;
 		this.settings = properties.webhooks();
 		// Office ids are matched ignoring case: a secret set as VALISE_WEBHOOKS_SECRETS_DOE binds to key "doe".
 		this.secrets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -46,10 +50,14 @@ class WebhookSender {
 			.connectTimeout(this.settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
-	AttemptOutcome send(DeliveryJob job, URI acknowledgementLink) throws InterruptedException {
+	/**
+	 * Sends the job's event to the office's webhook.
+	 * @param traceparent the attempt's W3C traceparent, or null
+	 */
+	AttemptOutcome send(DeliveryJob job, URI acknowledgementLink, String traceparent) throws InterruptedException {
 		String secret = this.secrets.get(job.office().id());
 		if (secret == null || secret.isBlank()) {
 			return AttemptOutcome.permanent("no webhook secret for office " + job.office().id()
@@ -67,25 +75,28 @@ class WebhookSender {
 			return AttemptOutcome.permanent("webhook URL must be https: " + job.address());
 		}
 		String timestamp = String.valueOf(this.clock.instant().getEpochSecond());
+		String body = body(job);
+		if (body == null) {
+			return AttemptOutcome.permanent("the event to deliver is not known");
+		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(url)
 			.timeout(this.settings.requestTimeout())
 			.header("Content-Type", "application/json; charset=utf-8")
 			.header("User-Agent", "valise-notification-service")
-			.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, job.payload()))
+			.header(WebhookSignature.ID_HEADER, job.deliveryId())
 			.header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
-			.header(WebhookSignature.EVENT_ID_HEADER, job.eventId())
+			.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, job.deliveryId(), timestamp, body))
+			.header("X-Valise-Event-Id", job.eventId())
 			.header("X-Valise-Event-Type", job.eventType())
-			.header("X-Valise-Delivery-Id", job.deliveryId())
 			.header("X-Valise-Note-Id", job.noteId().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(job.payload(), StandardCharsets.UTF_8));
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (acknowledgementLink != null) {
 			request.header("X-Valise-Acknowledgement-Link", acknowledgementLink.toString());
 		}
-		if (job.traceId() != null) {
-			// CloudEvents HTTP binding (ce-traceid) and W3C Trace Context, so the office can join the note's trace.
-			request.header(CloudEvents.TRACE_ID.replace('_', '-'), job.traceId());
-			request.header(NoteTraces.TRACEPARENT,
-					NoteTraces.traceparent(job.traceId(), job.deliveryId() + "|" + job.attempt()));
+		if (traceparent != null) {
+			// W3C Trace Context and the CloudEvents HTTP binding's ce-traceid: the office can join the note's trace.
+			request.header(RecordTraces.TRACEPARENT, traceparent);
+			request.header("ce-traceid", traceparent.substring(3, 35));
 		}
 		HttpResponse<Void> response;
 		try {
@@ -105,6 +116,14 @@ class WebhookSender {
 		String error = "HTTP " + status;
 		return (status >= 500 || status == 408 || status == 429) ? AttemptOutcome.retriable(error)
 				: AttemptOutcome.permanent(error);
+	}
+
+	/** The body: the escalation for a notice, else the routing in force, as JSON. */
+	private String body(DeliveryJob job) {
+		if (job.escalation() != null) {
+			return this.json.writeValueAsString(job.escalation());
+		}
+		return (job.routed() != null) ? this.json.writeValueAsString(job.routed()) : null;
 	}
 
 }

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param explanation why this destination
  * @param receivedAt when intake accepted the note
  * @param note what intake understood of it
- * @param text the full text, if any
  * @param duplicateOf for a DUPLICATE, the note registered first
  * @param revision 1 for the registry's first decision, higher for each manual (re)routing; null read as 1
  * @param decidedBy 'rules' or the clerk who (re)routed the note
@@ -31,7 +30,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NoteRouted(UUID noteId, String registryNumber, Instant registeredAt, Instant routedAt, String outcome,
 		Office destination, List<Copy> copies, String priority, Instant acknowledgementDeadline,
-		Explanation explanation, Instant receivedAt, NoteFields note, String text, DuplicateOf duplicateOf,
+		Explanation explanation, Instant receivedAt, NoteFields note, DuplicateOf duplicateOf,
 		Integer revision, String decidedBy, String reason) {
 
 	/** Outcome of a note no rule could route: a registry clerk decides. */

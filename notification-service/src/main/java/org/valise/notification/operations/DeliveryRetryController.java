@@ -9,6 +9,7 @@ import org.valise.notification.ValiseProperties;
 import org.valise.notification.command.CommandResult;
 import org.valise.notification.command.Commands;
 import org.valise.notification.command.RetryDelivery;
+import org.valise.notification.tracking.NoteId;
 import org.valise.notification.web.ApiProblems;
 import org.valise.platform.security.Caller;
 
@@ -37,18 +38,18 @@ class DeliveryRetryController {
 	}
 
 	@PostMapping("/{noteId}/deliveries/{deliveryId}/retry")
-	ResponseEntity<RetryAccepted> retry(@PathVariable UUID noteId, @PathVariable String deliveryId,
+	ResponseEntity<RetryAccepted> retry(@PathVariable NoteId noteId, @PathVariable String deliveryId,
 			Caller operator) {
 		String commandId = UUID.randomUUID().toString();
-		RetryDelivery command = new RetryDelivery(commandId, noteId, deliveryId, operator.name(),
+		RetryDelivery command = new RetryDelivery(commandId, noteId.value(), deliveryId, operator.name(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
-		CommandResult result = this.commands.request(noteId, Commands.RETRY_DELIVERY, commandId, command,
+		CommandResult result = this.commands.request(noteId.value(), Commands.RETRY_DELIVERY, commandId, command,
 				this.settings.replyTimeout());
 		return switch (result.outcome()) {
 			case CommandResult.ACCEPTED, CommandResult.PENDING -> ResponseEntity.accepted()
 				.location(URI.create("/api/v1/notes/" + noteId))
 				.body(new RetryAccepted(CommandResult.ACCEPTED.equals(result.outcome()) ? "RETRYING" : "PENDING",
-						noteId, deliveryId, result.registryNumber(), operator.name(), commandId));
+						noteId.value(), deliveryId, result.registryNumber(), operator.name(), commandId));
 			case CommandResult.NOT_FOUND -> throw (result.registryNumber() == null) ? ApiProblems.noteNotFound(noteId)
 					: ApiProblems.deliveryNotFound(noteId, deliveryId);
 			default -> throw ApiProblems.wrongState(noteId, result.state(), "FAILED", result.detail());

@@ -22,7 +22,7 @@ class OverviewController {
 	}
 
 	@GetMapping("/api/v1/overview")
-	ResponseEntity<OperatorOverview.Overview> overview(Caller caller) {
+	ResponseEntity<Overviews.Overview> overview(Caller caller) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(this.overview.current(caller));
 	}
 

@@ -2,14 +2,12 @@ package org.valise.notification.tracking;
 
 import java.time.Duration;
 
-import org.valise.notification.ValiseProperties;
-
 /**
  * Exponential backoff with jitter between delivery attempts: after the n-th failed attempt, wait
  * {@code min(max, initial * multiplier^(n-1))}, less a random share of up to {@code jitter} of it, so offices that
  * failed together are not retried in lockstep.
  */
-class RetryBackoff {
+public final class RetryBackoff {
 
 	private final Duration initial;
 
@@ -21,12 +19,7 @@ class RetryBackoff {
 
 	private final int maxAttempts;
 
-	RetryBackoff(ValiseProperties.Delivery settings) {
-		this(settings.initialBackoff(), settings.multiplier(), settings.maxBackoff(), settings.jitter(),
-				settings.maxAttempts());
-	}
-
-	RetryBackoff(Duration initial, double multiplier, Duration max, double jitter, int maxAttempts) {
+	public RetryBackoff(Duration initial, double multiplier, Duration max, double jitter, int maxAttempts) {
 		if (maxAttempts < 1 || multiplier < 1 || jitter < 0 || jitter > 1) {
 			throw new IllegalStateException("valise.delivery: max-attempts >= 1, multiplier >= 1, 0 <= jitter <= 1");
 		}

@@ -37,7 +37,7 @@ public enum TrackingState {
 	}
 
 	/** Whether a note in this state is no longer waiting for anything. */
-	boolean settled() {
+	public boolean settled() {
 		return this == ACKNOWLEDGED || this == DUPLICATE;
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.valise.notification.event.EventNotPublished;
-import org.valise.notification.tracking.NoteTrackings.TrackingUnavailable;
+import org.valise.notification.tracking.streams.TrackingQueries.TrackingUnavailable;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;

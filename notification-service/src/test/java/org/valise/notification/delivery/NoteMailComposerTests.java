@@ -26,7 +26,7 @@ class NoteMailComposerTests {
 
 	@Test
 	void namesRegistryNumberReferenceSenderAndOfficeInTheSubject() {
-		NoteMail mail = this.composer.compose(routed("ROUTED", "Kingdom <b>of</b> Cambodia ព្រះរាជាណាចក្រកម្ពុជា"));
+		NoteMail mail = this.composer.compose(routed("ROUTED"), "Kingdom <b>of</b> Cambodia ព្រះរាជាណាចក្រកម្ពុជា");
 
 		assertThat(mail.subject()).isEqualTo("[IN/2026/000001] Note No. 2021/01/105 from Permanent Mission of Cambodia"
 				+ " — for Office of the Director General");
@@ -34,7 +34,7 @@ class NoteMailComposerTests {
 
 	@Test
 	void explainsTheRoutingAndTellsHowToAcknowledge() {
-		NoteMail mail = this.composer.compose(routed("ROUTED", "text"));
+		NoteMail mail = this.composer.compose(routed("ROUTED"), "text");
 
 		assertThat(List.of(mail.text(), mail.html())).allSatisfy((part) -> assertThat(part).contains("IN/2026/000001",
 				"highest-destination", "The note asks for its highest destination.",
@@ -44,7 +44,7 @@ class NoteMailComposerTests {
 
 	@Test
 	void carriesTheFullTextInAnyScriptAndEscapesItInHtml() {
-		NoteMail mail = this.composer.compose(routed("ROUTED", "Kingdom <b>of</b> Cambodia ព្រះរាជាណាចក្រកម្ពុជា"));
+		NoteMail mail = this.composer.compose(routed("ROUTED"), "Kingdom <b>of</b> Cambodia ព្រះរាជាណាចក្រកម្ពុជា");
 
 		assertThat(mail.text()).contains("Kingdom <b>of</b> Cambodia ព្រះរាជាណាចក្រកម្ពុជា");
 		assertThat(mail.html()).contains("Kingdom &lt;b&gt;of&lt;/b&gt; Cambodia ព្រះរាជាណាចក្រកម្ពុជា");
@@ -54,7 +54,7 @@ class NoteMailComposerTests {
 	void offersTheSignedLinkInBothParts() {
 		URI link = URI.create("http://127.0.0.1:8083/api/v1/acknowledgements/abc.def");
 
-		NoteMail mail = this.composer.compose(routed("ROUTED", "text"), link, null);
+		NoteMail mail = this.composer.compose(routed("ROUTED"), "text", false, link, null);
 
 		assertThat(mail.text()).contains("With one click", link.toString(), "POST http://127.0.0.1:8083/api/v1/notes/");
 		assertThat(mail.html()).contains("<a href=\"" + link + "\">Acknowledge receipt</a>");
@@ -63,11 +63,11 @@ class NoteMailComposerTests {
 	@Test
 	void tellsTheOfficeEscalatedToWhyItGetsTheNote() {
 		Office ddgo = new Office("DDGO", "Office of the Deputy Director General for Operations", null, null, List.of());
-		NoteRouted routed = routed("ROUTED", "text");
+		NoteRouted routed = routed("ROUTED");
 		NoteEscalated escalation = new NoteEscalated(NOTE, "IN/2026/000001", 1, 1, routed.destination(), ddgo,
 				routed.acknowledgementDeadline(), Instant.parse("2026-11-26T10:00:00Z"), null, "HIGH", routed.note());
 
-		NoteMail mail = this.composer.compose(routed, null, escalation);
+		NoteMail mail = this.composer.compose(routed, "text", false, null, escalation);
 
 		assertThat(mail.subject()).startsWith("[ESCALATED] [IN/2026/000001]")
 			.endsWith("— for Office of the Deputy Director General for Operations");
@@ -78,12 +78,12 @@ class NoteMailComposerTests {
 
 	@Test
 	void asksTheTriageOfficeToTriage() {
-		NoteMail mail = this.composer.compose(routed("TRIAGE", "text"));
+		NoteMail mail = this.composer.compose(routed("TRIAGE"), "text");
 
 		assertThat(mail.text()).startsWith("No routing rule could decide where this note goes");
 	}
 
-	private static NoteRouted routed(String outcome, String text) {
+	private static NoteRouted routed(String outcome) {
 		Office odg = new Office("ODG", "Office of the Director General", "Director General", null,
 				List.of(new Office.Channel("email", "odg@iom.example.org")));
 		NoteFields fields = new NoteFields("note_verbale", "en", "2021/01/105", null, LocalDate.of(2021, 1, 28),
@@ -95,7 +95,7 @@ class NoteMailComposerTests {
 		return new NoteRouted(NOTE, "IN/2026/000001", now, now, outcome, odg, List.of(), "HIGH", now.plusSeconds(86400),
 				new NoteRouted.Explanation("highest-destination", "The note asks for its highest destination.",
 						List.of("conveyed to its highest destination")),
-				now, fields, text, null, 1, "rules", null);
+				now, fields, null, 1, "rules", null);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.valise.platform.security.NoteAccess;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
+import org.valise.notification.tracking.NoteId;
 import org.valise.notification.tracking.NoteTracking;
 import org.valise.notification.tracking.TrackingState;
 
@@ -30,7 +31,7 @@ class OperatorOverviewTests {
 				NOW.plus(Duration.ofDays(2)));
 		NoteTracking duplicate = routed("IN/2026/000001", null, "DUPLICATE", NOW.minus(Duration.ofHours(3)), null);
 
-		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(triaged, duplicate, overdue), (t) -> NoteAccess.CONTENT, NOW);
+		Overviews.Overview overview = Overviews.compute(List.of(triaged, duplicate, overdue), (t) -> NoteAccess.CONTENT, NOW);
 
 		assertThat(overview.notes()).isEqualTo(3);
 		assertThat(overview.inFlight()).isEqualTo(2);
@@ -42,7 +43,7 @@ class OperatorOverviewTests {
 		assertThat(overview.triage()).isEqualTo(1);
 		assertThat(overview.overdue()).isEqualTo(1);
 		assertThat(overview.overdueByOffice()).containsExactly(java.util.Map.entry("ODG", 1L));
-		assertThat(overview.awaiting()).extracting(OperatorOverview.Awaiting::registryNumber)
+		assertThat(overview.awaiting()).extracting(Overviews.Awaiting::registryNumber)
 			.containsExactly("IN/2026/000001", "IN/2026/000002");
 		assertThat(overview.awaiting().get(0).overdue()).isTrue();
 		assertThat(overview.awaiting().get(0).secondsLeft()).isEqualTo(-1800);
@@ -54,10 +55,10 @@ class OperatorOverviewTests {
 		NoteTracking old = routed("IN/2026/000003", ODG, "ROUTED", NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofDays(1)));
 		NoteTracking recent = routed("IN/2026/000004", ODG, "ROUTED", NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofDays(1)));
 
-		OperatorOverview.Overview overview = OperatorOverview.compute(List.of(old, recent), (t) -> NoteAccess.CONTENT, NOW);
+		Overviews.Overview overview = Overviews.compute(List.of(old, recent), (t) -> NoteAccess.CONTENT, NOW);
 
 		assertThat(overview.lastHour()).containsEntry("ROUTED", 1L).containsEntry("ACKNOWLEDGED", 0L);
-		assertThat(overview.recent()).extracting(OperatorOverview.FlowEvent::registryNumber)
+		assertThat(overview.recent()).extracting(Overviews.FlowEvent::registryNumber)
 			.containsExactly("IN/2026/000004", "IN/2026/000003");
 		assertThat(overview.recent().get(0).detail()).contains("routed to ODG");
 	}
@@ -66,10 +67,10 @@ class OperatorOverviewTests {
 			Instant deadline) {
 		UUID noteId = UUID.randomUUID();
 		NoteRouted event = new NoteRouted(noteId, registryNumber, at, at, outcome, destination, List.of(), "NORMAL",
-				deadline, new NoteRouted.Explanation("highest-destination", "For the head.", List.of()), at, null, null,
+				deadline, new NoteRouted.Explanation("highest-destination", "For the head.", List.of()), at, null,
 				"DUPLICATE".equals(outcome) ? new NoteRouted.DuplicateOf(UUID.randomUUID(), registryNumber) : null, 1,
 				"rules", null);
-		return NoteTracking.start(noteId).routed("e-" + noteId, at, event, null);
+		return NoteTracking.start(NoteId.of(noteId)).routed("e-" + noteId, at, event, null);
 	}
 
 }

@@ -7,15 +7,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.valise.notification.event.NoteAcknowledged;
 import org.valise.notification.event.NoteDelivered;
 import org.valise.notification.event.NoteDeliveryFailed;
-import org.valise.notification.event.NoteEscalated;
 import org.valise.notification.event.NoteFields;
 import org.valise.notification.event.NoteReceived;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
-import org.valise.notification.tracking.NoteTracking.DeliveryStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoteTrackingTests {
 
-	private static final UUID NOTE = UUID.fromString("0b9f6a52-5f7e-4a8e-9d3c-2f1d6c1e7a01");
+	private static final NoteId NOTE = NoteId.of("0b9f6a52-5f7e-4a8e-9d3c-2f1d6c1e7a01");
 
 	private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -53,9 +50,9 @@ class NoteTrackingTests {
 	void ignoresAnEventItHasAlreadySeen() {
 		NoteTracking delivered = delivered();
 
-		assertThat(delivered.received("e-received", T0, received())).isSameAs(delivered);
+		assertThat(delivered.received("e-received", T0, received(), null)).isSameAs(delivered);
 		assertThat(delivered.routed("e-routed", T0, routed(ODG, "ROUTED", 1), null)).isSameAs(delivered);
-		assertThat(delivered.delivered("e-delivered", 1, deliveredEvent("d-email"))).isSameAs(delivered);
+		assertThat(DeliveryChanges.delivered(delivered, "e-delivered", 1, deliveredEvent("d-email"))).isSameAs(delivered);
 	}
 
 	@Test
@@ -75,19 +72,19 @@ class NoteTrackingTests {
 		assertThat(tracking.acknowledgements()).singleElement()
 			.satisfies((ack) -> assertThat(ack.acknowledgedBy()).isEqualTo("Chef de Cabinet"));
 		assertThat(tracking.nextEscalationAt()).isNull();
-		assertThat(tracking.timeline()).extracting(NoteTracking.TimelineEntry::event)
-			.containsExactly("RECEIVED", "ROUTED", "DELIVERED", "ACKNOWLEDGED");
+		assertThat(tracking.timeline()).extracting(TimelineEntry::event)
+			.containsExactly(Fact.RECEIVED, Fact.ROUTED, Fact.DELIVERED, Fact.ACKNOWLEDGED);
 	}
 
 	@Test
 	void keepsTheTimelineInOrderOfFactsWhenEventsArriveOutOfOrder() {
 		NoteTracking tracking = NoteTracking.start(NOTE)
 			.routed("e-routed", T0.plusSeconds(10), routed(ODG, "ROUTED", 1), null)
-			.received("e-received", T0, received());
+			.received("e-received", T0, received(), null);
 
 		assertThat(tracking.state()).isEqualTo(TrackingState.ROUTED);
-		assertThat(tracking.timeline()).extracting(NoteTracking.TimelineEntry::event)
-			.containsExactly("RECEIVED", "ROUTED");
+		assertThat(tracking.timeline()).extracting(TimelineEntry::event)
+			.containsExactly(Fact.RECEIVED, Fact.ROUTED);
 		assertThat(tracking.timeline().get(0).detail()).endsWith("(arrived while ROUTED: state unchanged)");
 	}
 
@@ -138,9 +135,9 @@ class NoteTrackingTests {
 		assertThat(tracking.decidedBy()).isEqualTo("clerk.dupont");
 		assertThat(tracking.delivery("d-email").status()).isEqualTo(DeliveryStatus.DELIVERED);
 		assertThat(tracking.delivery("d-second").status()).isEqualTo(DeliveryStatus.SUPERSEDED);
-		assertThat(tracking.revisions()).extracting(NoteTracking.Revision::destination).containsExactly("ODG", "DPR");
-		assertThat(tracking.acknowledgementRefusal("DPR", null, null).detail()).isEqualTo("it has not been delivered yet");
-		assertThat(tracking.acknowledgementRefusal("ODG", null, null).outcome()).isEqualTo("FORBIDDEN");
+		assertThat(tracking.revisions()).extracting(Revision::destination).containsExactly("ODG", "DPR");
+		assertThat(AcknowledgementDesk.refusal(tracking, "DPR", null, null).detail()).isEqualTo("it has not been delivered yet");
+		assertThat(AcknowledgementDesk.refusal(tracking, "ODG", null, null).outcome()).isEqualTo("FORBIDDEN");
 	}
 
 	@Test
@@ -157,8 +154,8 @@ class NoteTrackingTests {
 
 	@Test
 	void recordsADuplicateWithoutAwaitingAnything() {
-		NoteRouted duplicate = new NoteRouted(NOTE, "IN/2026/000007", T0, T0, "DUPLICATE", ODG, List.of(), "NORMAL",
-				T0.plusSeconds(86400), null, T0, fields(), null,
+		NoteRouted duplicate = new NoteRouted(NOTE.value(), "IN/2026/000007", T0, T0, "DUPLICATE", ODG, List.of(), "NORMAL",
+				T0.plusSeconds(86400), null, T0, fields(),
 				new NoteRouted.DuplicateOf(UUID.randomUUID(), "IN/2026/000001"), 1, "rules", null);
 
 		NoteTracking tracking = NoteTracking.start(NOTE).routed("e-dup", T0, duplicate, null);
@@ -168,7 +165,7 @@ class NoteTrackingTests {
 		assertThat(tracking.acknowledgementDeadline()).isNull();
 		assertThat(tracking.nextEscalationAt()).isNull();
 		assertThat(tracking.overdue(T0.plusSeconds(999_999))).isFalse();
-		assertThat(tracking.acknowledgementRefusal("ODG", null, null).detail())
+		assertThat(AcknowledgementDesk.refusal(tracking, "ODG", null, null).detail())
 			.isEqualTo("it is a duplicate of note IN/2026/000001; acknowledge that one");
 	}
 
@@ -176,8 +173,8 @@ class NoteTrackingTests {
 	void keepsRoutingAndDeliveriesWhenTheSameSubmissionIsRegisteredAgain() {
 		NoteTracking routed = scheduled(NoteTracking.start(NOTE).routed("e-routed", T0, routed(ODG, "ROUTED", 1), null),
 				"d-email");
-		NoteRouted retry = new NoteRouted(NOTE, "IN/2026/000007", T0, T0, "DUPLICATE", ODG, List.of(), "NORMAL",
-				T0.plusSeconds(86400), null, T0, fields(), null, new NoteRouted.DuplicateOf(NOTE, "IN/2026/000007"), 1,
+		NoteRouted retry = new NoteRouted(NOTE.value(), "IN/2026/000007", T0, T0, "DUPLICATE", ODG, List.of(), "NORMAL",
+				T0.plusSeconds(86400), null, T0, fields(), new NoteRouted.DuplicateOf(NOTE.value(), "IN/2026/000007"), 1,
 				"rules", null);
 
 		NoteTracking tracking = routed.routed("e-retry", T0.plusSeconds(1), retry, null);
@@ -191,11 +188,11 @@ class NoteTrackingTests {
 
 	@Test
 	void refusesAnAcknowledgementBeforeRoutingOrDelivery() {
-		NoteTracking received = NoteTracking.start(NOTE).received("e-received", T0, received());
+		NoteTracking received = NoteTracking.start(NOTE).received("e-received", T0, received(), null);
 		NoteTracking routed = scheduled(received.routed("e-routed", T0, routed(ODG, "ROUTED", 1), null), "d-email");
 
-		assertThat(received.acknowledgementRefusal("ODG", null, null).detail()).isEqualTo("it has not been routed yet");
-		assertThat(routed.acknowledgementRefusal("ODG", null, null))
+		assertThat(AcknowledgementDesk.refusal(received, "ODG", null, null).detail()).isEqualTo("it has not been routed yet");
+		assertThat(AcknowledgementDesk.refusal(routed, "ODG", null, null))
 			.satisfies((refusal) -> assertThat(refusal.outcome()).isEqualTo("CONFLICT"))
 			.satisfies((refusal) -> assertThat(refusal.detail()).isEqualTo("it has not been delivered yet"));
 	}
@@ -205,13 +202,13 @@ class NoteTrackingTests {
 		NoteTracking delivered = delivered();
 		NoteTracking acknowledged = acknowledged(delivered, "ODG", "e-ack", "token-1");
 
-		assertThat(delivered.acknowledgementRefusal("DPR", "DDGO", null))
+		assertThat(AcknowledgementDesk.refusal(delivered, "DPR", "DDGO", null))
 			.satisfies((refusal) -> assertThat(refusal.outcome()).isEqualTo("FORBIDDEN"))
 			.satisfies((refusal) -> assertThat(refusal.allowedOffices()).containsExactly("ODG"));
-		assertThat(delivered.acknowledgementRefusal("odg", null, null)).isNull();
-		assertThat(acknowledged.acknowledgementRefusal("ODG", null, null).detail())
+		assertThat(AcknowledgementDesk.refusal(delivered, "odg", null, null)).isNull();
+		assertThat(AcknowledgementDesk.refusal(acknowledged, "ODG", null, null).detail())
 			.startsWith("it has already been acknowledged for ODG by Chef de Cabinet");
-		assertThat(acknowledged.acknowledgementRefusal("ODG", null, "token-1").outcome()).isEqualTo("GONE");
+		assertThat(AcknowledgementDesk.refusal(acknowledged, "ODG", null, "token-1").outcome()).isEqualTo("GONE");
 	}
 
 	@Test
@@ -219,10 +216,10 @@ class NoteTrackingTests {
 		NoteTracking delivered = delivered();
 		NoteTracking escalated = delivered.escalated("e-esc-1", escalation(1, DDGO, null));
 
-		assertThat(delivered.acknowledgementRefusal("DDGMR", "DDGMR", null).outcome()).isEqualTo("FORBIDDEN");
+		assertThat(AcknowledgementDesk.refusal(delivered, "DDGMR", "DDGMR", null).outcome()).isEqualTo("FORBIDDEN");
 		assertThat(escalated.state()).isEqualTo(TrackingState.ESCALATED);
 		assertThat(escalated.acknowledgers("DDGMR")).containsExactly("ODG", "DDGMR", "DDGO");
-		assertThat(escalated.acknowledgementRefusal("DDGO", "DDGMR", null)).isNull();
+		assertThat(AcknowledgementDesk.refusal(escalated, "DDGO", "DDGMR", null)).isNull();
 		assertThat(acknowledged(escalated, "DDGO", "e-ack", null).state()).isEqualTo(TrackingState.ACKNOWLEDGED);
 	}
 
@@ -232,7 +229,7 @@ class NoteTrackingTests {
 		NoteTracking level2 = level1.escalated("e-esc-2", escalation(2, ODG, null));
 
 		assertThat(level1.nextEscalationAt()).isEqualTo(T0.plusSeconds(200));
-		assertThat(level2.currentEscalations()).extracting(NoteTracking.Escalation::level).containsExactly(1, 2);
+		assertThat(level2.currentEscalations()).extracting(Escalation::level).containsExactly(1, 2);
 		assertThat(level2.nextEscalationAt()).isNull();
 		assertThat(level2.escalated("e-esc-2", escalation(2, ODG, null))).isSameAs(level2);
 		assertThat(level2.overdue(T0.plusSeconds(86401))).isTrue();
@@ -243,9 +240,10 @@ class NoteTrackingTests {
 		NoteTracking routed = scheduled(scheduled(NoteTracking.start(NOTE).routed("e-routed", T0,
 				routed(ODG, "ROUTED", 1), null), "d-email"), "d-webhook");
 
-		NoteTracking oneFailed = routed.attemptFailed("d-email", 2, "SMTP down").deliveryFailed("e-f1", failed("d-email"));
-		NoteTracking bothFailed = oneFailed.deliveryFailed("e-f2", failed("d-webhook"));
-		NoteTracking retried = bothFailed.retried("c-retry", "d-webhook", "operator", T0.plusSeconds(90));
+		NoteTracking oneFailed = DeliveryChanges.failed(DeliveryChanges.attemptFailed(routed, "d-email", 2, "SMTP down"), "e-f1",
+				failed("d-email"));
+		NoteTracking bothFailed = DeliveryChanges.failed(oneFailed, "e-f2", failed("d-webhook"));
+		NoteTracking retried = DeliveryChanges.retried(bothFailed, "c-retry", "d-webhook", "operator", T0.plusSeconds(90));
 
 		assertThat(oneFailed.state()).isEqualTo(TrackingState.ROUTED);
 		assertThat(oneFailed.delivery("d-email").attempts()).isEqualTo(3);
@@ -253,7 +251,8 @@ class NoteTrackingTests {
 		assertThat(retried.state()).isEqualTo(TrackingState.ROUTED);
 		assertThat(retried.delivery("d-webhook").status()).isEqualTo(DeliveryStatus.PENDING);
 		assertThat(retried.delivery("d-webhook").attempts()).isZero();
-		assertThat(retried.delivered("e-d", 1, deliveredEvent("d-webhook")).state()).isEqualTo(TrackingState.DELIVERED);
+		assertThat(DeliveryChanges.delivered(retried, "e-d", 1, deliveredEvent("d-webhook")).state())
+			.isEqualTo(TrackingState.DELIVERED);
 	}
 
 	@Test
@@ -270,26 +269,25 @@ class NoteTrackingTests {
 	/** Received at T0, routed to ODG at T0+10 s, delivered by e-mail (d-email) at T0+20 s. */
 	private static NoteTracking delivered() {
 		NoteTracking routed = NoteTracking.start(NOTE)
-			.received("e-received", T0, received())
+			.received("e-received", T0, received(), null)
 			.routed("e-routed", T0.plusSeconds(10), routed(ODG, "ROUTED", 1), null);
-		return scheduled(routed, "d-email").delivered("e-delivered", 1, deliveredEvent("d-email"));
+		return DeliveryChanges.delivered(scheduled(routed, "d-email"), "e-delivered", 1, deliveredEvent("d-email"));
 	}
 
 	private static NoteTracking scheduled(NoteTracking tracking, String deliveryId) {
-		return tracking.deliveriesScheduled(List.of(new NoteTracking.Delivery(deliveryId, tracking.revision(),
-				NoteTracking.NOTE, 0, tracking.destination().id(), "email", tracking.destination().channels().get(0)
+		return DeliveryChanges.scheduled(tracking, List.of(new Delivery(deliveryId, tracking.revision(),
+				Purpose.NOTE, 0, tracking.destination().id(), "email", tracking.destination().channels().get(0)
 					.address(), DeliveryStatus.PENDING, 0, null, null, null)));
 	}
 
 	private static NoteTracking acknowledged(NoteTracking tracking, String office, String eventId, String tokenId) {
-		return tracking.acknowledged(eventId, new NoteAcknowledged(NOTE, "IN/2026/000001",
-				office(office, office, office.toLowerCase() + "@iom.example.org"), "Chef de Cabinet",
-				T0.plusSeconds(40), null), (tokenId != null) ? "link" : "api", tokenId);
+		return tracking.acknowledged(eventId, new Acknowledgement(office, "Chef de Cabinet", T0.plusSeconds(40), null,
+				tracking.revision(), (tokenId != null) ? "link" : "api", tokenId));
 	}
 
 	private static NoteTracking apply(NoteTracking tracking, String event, String eventId, Instant at) {
 		return switch (event) {
-			case "RECEIVED" -> tracking.received(eventId, at, received());
+			case "RECEIVED" -> tracking.received(eventId, at, received(), null);
 			case "ROUTED" -> tracking.routed(eventId, at, routed(ODG, "ROUTED", 1), null);
 			case "TRIAGE" -> tracking.routed(eventId, at, routed(TRIAGE, "TRIAGE", 1), null);
 			default -> throw new IllegalArgumentException(event);
@@ -297,31 +295,30 @@ class NoteTrackingTests {
 	}
 
 	private static NoteReceived received() {
-		return new NoteReceived(NOTE, T0, "text", null, null, "registry-clerk", fields(), "text");
+		return new NoteReceived(NOTE.value(), T0, "text", null, null, "registry-clerk", fields(), "text");
 	}
 
 	private static NoteRouted routed(Office destination, String outcome, int revision) {
-		return new NoteRouted(NOTE, "IN/2026/000001", T0.plusSeconds(10), T0.plusSeconds(10), outcome, destination,
+		return new NoteRouted(NOTE.value(), "IN/2026/000001", T0.plusSeconds(10), T0.plusSeconds(10), outcome, destination,
 				List.of(new NoteRouted.Copy(DPR, "INFORMATION")), "HIGH", T0.plusSeconds(86400),
 				new NoteRouted.Explanation("TRIAGE".equals(outcome) ? "no-rule" : "highest-destination",
 						"The note asks for its highest destination.", List.of("conveyed to its highest destination")),
-				T0, fields(), "text", null, revision, (revision > 1) ? "clerk.dupont" : "rules",
+				T0, fields(), null, revision, (revision > 1) ? "clerk.dupont" : "rules",
 				(revision > 1) ? "wrong office" : null);
 	}
 
 	private static NoteDelivered deliveredEvent(String deliveryId) {
-		return new NoteDelivered(NOTE, "IN/2026/000001", deliveryId, ODG, "email", "odg@iom.example.org",
+		return new NoteDelivered(NOTE.value(), "IN/2026/000001", deliveryId, ODG, "email", "odg@iom.example.org",
 				T0.plusSeconds(20));
 	}
 
 	private static NoteDeliveryFailed failed(String deliveryId) {
-		return new NoteDeliveryFailed(NOTE, "IN/2026/000001", deliveryId, ODG, "email", "odg@iom.example.org",
+		return new NoteDeliveryFailed(NOTE.value(), "IN/2026/000001", deliveryId, ODG, "email", "odg@iom.example.org",
 				"NOTE", 3, "HTTP 503", false, T0.plusSeconds(60));
 	}
 
-	private static NoteEscalated escalation(int level, Office to, Instant next) {
-		return new NoteEscalated(NOTE, "IN/2026/000001", 1, level, ODG, to, T0.plusSeconds(86400),
-				T0.plusSeconds(86400 + level), next, "HIGH", fields());
+	private static Escalation escalation(int level, Office to, Instant next) {
+		return new Escalation(level, 1, to, T0.plusSeconds(86400), T0.plusSeconds(86400 + level), next);
 	}
 
 	private static NoteFields fields() {

@@ -122,10 +122,12 @@ public class DeadLetterExceptionHandler
 		String where = (context != null) ? context.topic() + "-" + context.partition() + "@" + context.offset() : "?";
 		String message = DeadLetters.describe(exception);
 		byte[] kept = (value != null && value.length > this.maxValueBytes) ? null : value;
-		Headers headers = DeadLetters.headers(original,
-				(context != null) ? new DeadLetters.Origin(context.topic(), context.partition(), context.offset(),
-						context.timestamp()) : null,
-				stage, error, message, exception, 1, Instant.now());
+		// Where the record was first read, if a reader of the topology already said so (a record read again from an
+		// internal repartition topic keeps its origin), else where the failing task read it.
+		boolean known = original != null && original.lastHeader(DeadLetters.ORIGINAL_TOPIC) != null;
+		DeadLetters.Origin origin = (context != null && !known) ? new DeadLetters.Origin(context.topic(),
+				context.partition(), context.offset(), context.timestamp()) : null;
+		Headers headers = DeadLetters.headers(original, origin, stage, error, message, exception, 1, Instant.now());
 		if (kept == null && value != null) {
 			headers.add(DeadLetters.VALUE_OMITTED, String.valueOf(value.length).getBytes());
 		}

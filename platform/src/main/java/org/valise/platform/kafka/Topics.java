@@ -32,6 +32,14 @@ public final class Topics {
 			.build();
 	}
 
+	/**
+	 * The organisation directory's topic (one partition, compacted, keyed by office id): written by routing-service,
+	 * read by notification-service as a global table; both declare it, from here, so that either may start first.
+	 */
+	public NewTopic directory(String name) {
+		return compacted(name, 1);
+	}
+
 	/** An internal topic kept for a while ({@code retentionMs}), keyed by note id like the note topics. */
 	public NewTopic internal(String name, long retentionMs) {
 		return base(name, this.kafka.partitions()).config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs))

@@ -35,6 +35,10 @@ public class ValiseKafkaAutoConfiguration {
 		StreamsBuilderFactoryBeanConfigurer valiseStreamsResilience() {
 			return (factory) -> {
 				factory.setStreamsUncaughtExceptionHandler(new StreamsThreadReplacement());
+				// Spring Cloud Stream's binder sets its own handler (shut the client down) on each factory just before
+				// starting it; the customizer runs after that, on the KafkaStreams itself, so the replacement holds.
+				factory.setKafkaStreamsCustomizer(
+						(kafkaStreams) -> kafkaStreams.setUncaughtExceptionHandler(new StreamsThreadReplacement()));
 				factory.setLeaveGroupOnClose(true);
 			};
 		}

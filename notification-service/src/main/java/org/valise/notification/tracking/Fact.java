@@ -1,0 +1,8 @@
+package org.valise.notification.tracking;
+
+/** The kinds of fact a note's timeline records. */
+public enum Fact {
+
+	RECEIVED, ROUTED, TRIAGE, DUPLICATE, DELIVERED, DELIVERY_FAILED, DELIVERY_RETRIED, ESCALATED, OVERDUE, ACKNOWLEDGED
+
+}

@@ -1,0 +1,153 @@
+package org.valise.notification.tracking.streams;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.valise.notification.directory.DirectoryOffice;
+import org.valise.notification.directory.OfficeDirectory;
+import org.valise.notification.tracking.NoteId;
+import org.valise.notification.tracking.NoteTracking;
+import org.valise.notification.tracking.OutboxChange;
+import org.valise.notification.tracking.OutboxEntry;
+import org.valise.notification.tracking.TrackingView;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The desk's view of its task's stores, and the writes of its decisions: each state stored with its deadline index
+ * entry moved, each outbox change with its due index entry moved, so that the punctuators read only what is due.
+ */
+final class StoreView implements TrackingView {
+
+	private final KeyValueStore<String, NoteTracking> trackings;
+
+	private final KeyValueStore<String, OutboxEntry> outbox;
+
+	private final KeyValueStore<String, String> outboxDue;
+
+	private final KeyValueStore<String, String> deadlines;
+
+	private final KeyValueStore<String, ValueAndTimestamp<byte[]>> directory;
+
+	private final JsonMapper json;
+
+	StoreView(ProcessingContext context, JsonMapper json) {
+		this.trackings = context.getStateStore(TrackingStores.TRACKINGS);
+		this.outbox = context.getStateStore(TrackingStores.OUTBOX);
+		this.outboxDue = context.getStateStore(TrackingStores.OUTBOX_DUE);
+		this.deadlines = context.getStateStore(TrackingStores.DEADLINES);
+		this.directory = context.getStateStore(TrackingStores.DIRECTORY);
+		this.json = json;
+	}
+
+	@Override
+	public NoteTracking tracking(NoteId noteId) {
+		return this.trackings.get(noteId.toString());
+	}
+
+	@Override
+	public OutboxEntry outbox(String deliveryId) {
+		return this.outbox.get(deliveryId);
+	}
+
+	@Override
+	public OfficeDirectory directory() {
+		return new OfficeDirectory(this::office);
+	}
+
+	/** Stores a note's state and moves its entry in the deadline index if its next escalation moved. */
+	void put(NoteTracking after) {
+		String noteId = after.noteId().toString();
+		NoteTracking before = this.trackings.get(noteId);
+		this.trackings.put(noteId, after);
+		move(this.deadlines, (before != null) ? before.nextEscalationAt() : null, after.nextEscalationAt(), noteId);
+	}
+
+	/** Applies an outbox change and moves its entry in the due index. */
+	void apply(OutboxChange change) {
+		OutboxEntry before = this.outbox.get(change.deliveryId());
+		if (change.entry() == null) {
+			this.outbox.delete(change.deliveryId());
+		}
+		else {
+			this.outbox.put(change.deliveryId(), change.entry());
+		}
+		move(this.outboxDue, (before != null) ? before.dueAt() : null,
+				(change.entry() != null) ? change.entry().dueAt() : null, change.deliveryId());
+	}
+
+	/** The deliveries due at {@code now}, earliest first, at most {@code max}. */
+	List<String> dueDeliveries(Instant now, int max) {
+		return due(this.outboxDue, now, max, (id) -> {
+			OutboxEntry entry = this.outbox.get(id);
+			return (entry != null) ? entry.dueAt() : null;
+		});
+	}
+
+	/** The notes whose next escalation is due at {@code now}, earliest first, at most {@code max}. */
+	List<NoteId> dueEscalations(Instant now, int max) {
+		return due(this.deadlines, now, max, (id) -> {
+			NoteTracking tracking = this.trackings.get(id);
+			return (tracking != null && tracking.state() != null && !tracking.state().settled())
+					? tracking.nextEscalationAt() : null;
+		}).stream().map(NoteId::of).toList();
+	}
+
+	private DirectoryOffice office(String id) {
+		ValueAndTimestamp<byte[]> value = this.directory.get(id);
+		if (value == null || value.value() == null) {
+			return null;
+		}
+		try {
+			return this.json.readValue(value.value(), DirectoryOffice.class);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The ids an index holds as due at {@code now}; an entry that no longer matches what it indexes (the time it was
+	 * filed under is not the one its entry has now) is dropped instead.
+	 */
+	private static List<String> due(KeyValueStore<String, String> index, Instant now, int max,
+			Function<String, Instant> dueAt) {
+		List<String> due = new ArrayList<>();
+		List<String> stale = new ArrayList<>();
+		try (KeyValueIterator<String, String> entries = index.range(key(Instant.EPOCH, ""), key(now, "~"))) {
+			while (entries.hasNext() && due.size() < max) {
+				KeyValue<String, String> entry = entries.next();
+				Instant at = dueAt.apply(entry.value);
+				boolean current = at != null && key(at, entry.value).equals(entry.key);
+				(current ? due : stale).add(current ? entry.value : entry.key);
+			}
+		}
+		stale.forEach(index::delete);
+		return due;
+	}
+
+	private static void move(KeyValueStore<String, String> index, Instant was, Instant is, String id) {
+		if (Objects.equals(was, is)) {
+			return;
+		}
+		if (was != null) {
+			index.delete(key(was, id));
+		}
+		if (is != null) {
+			index.put(key(is, id), id);
+		}
+	}
+
+	private static String key(Instant at, String id) {
+		return String.format("%019d|%s", Math.max(0, at.toEpochMilli()), id);
+	}
+
+}

@@ -1,0 +1,112 @@
+package org.valise.notification.tracking.streams;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.valise.notification.tracking.NoteId;
+import org.valise.notification.tracking.NoteTracking;
+
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the notes' states from the {@code note-tracking} store through Kafka Streams interactive queries (the
+ * binder's {@link InteractiveQueryService}): one note, or every note this instance holds.
+ */
+@Component
+public class TrackingQueries {
+
+	// The store refuses queries while its stream thread is not RUNNING (e.g. just after a rebalance): wait up to ~2 s.
+	private final RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+		.includes(InvalidStateStoreException.class, IllegalStateException.class)
+		.maxRetries(10)
+		.delay(Duration.ofMillis(200))
+		.multiplier(1)
+		.build());
+
+	private final InteractiveQueryService queries;
+
+	TrackingQueries(InteractiveQueryService queries) {
+		this.queries = queries;
+	}
+
+	/**
+	 * The state of a note, empty when no fact of it has been seen.
+	 * @throws TrackingUnavailable while the store cannot be queried (starting, rebalancing)
+	 */
+	public Optional<NoteTracking> find(NoteId noteId) {
+		return Optional.ofNullable(query(() -> store().get(noteId.toString())));
+	}
+
+	/**
+	 * Every note's state this instance holds (a full scan of the store: for searches and overviews, not per note).
+	 * @throws TrackingUnavailable while the store cannot be queried (starting, rebalancing)
+	 */
+	public List<NoteTracking> all() {
+		return query(() -> {
+			List<NoteTracking> found = new ArrayList<>();
+			try (KeyValueIterator<String, NoteTracking> all = store().all()) {
+				all.forEachRemaining((entry) -> {
+					if (entry.value != null) {
+						found.add(entry.value);
+					}
+				});
+			}
+			return found;
+		});
+	}
+
+	/**
+	 * The ids of the offices of the directory as routing-service published it (this instance's copy of the global
+	 * table).
+	 * @throws TrackingUnavailable while the store cannot be queried (starting)
+	 */
+	public List<String> directoryOffices() {
+		return query(() -> {
+			List<String> ids = new ArrayList<>();
+			ReadOnlyKeyValueStore<String, byte[]> offices = this.queries.getQueryableStore(TrackingStores.DIRECTORY,
+					QueryableStoreTypes.keyValueStore());
+			try (KeyValueIterator<String, byte[]> all = offices.all()) {
+				all.forEachRemaining((entry) -> {
+					if (entry.value != null) {
+						ids.add(entry.key);
+					}
+				});
+			}
+			return ids;
+		});
+	}
+
+	private ReadOnlyKeyValueStore<String, NoteTracking> store() {
+		return this.queries.getQueryableStore(TrackingStores.TRACKINGS, QueryableStoreTypes.keyValueStore());
+	}
+
+	private <T> T query(Supplier<T> query) {
+		try {
+			return this.retry.execute(query::get);
+		}
+		catch (RetryException ex) {
+			throw new TrackingUnavailable(ex.getCause());
+		}
+	}
+
+	/** The tracking store cannot be queried right now (Kafka Streams starting or rebalancing); retry later. */
+	public static class TrackingUnavailable extends RuntimeException {
+
+		TrackingUnavailable(Throwable cause) {
+			super("The tracking store is not queryable right now", cause);
+		}
+
+	}
+
+}
