@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The published event contract ({@code asyncapi.yaml} and {@code schemas/*.json}) as the services' tests
  * use it: given a Kafka record's topic, headers and body, it checks that the record is a CloudEvents 1.0
  * binary-mode message of a type the AsyncAPI document declares for that topic, and that its body validates
- * against that message's JSON Schema.
+ * against that message's JSON Schema. On a compacted topic (a table such as {@code directory.v1}, whose Kafka
+ * binding's {@code cleanup.policy} has {@code compact}) a record without a body, a tombstone, honours the contract
+ * if its headers do.
  */
 public final class EventContracts {
 
@@ -46,14 +49,19 @@ public final class EventContracts {
 	/** For each topic, the CloudEvents types declared for it and the schema file of each. */
 	private final Map<String, Map<String, String>> schemaByTypeByTopic;
 
-	private EventContracts(Map<String, Map<String, String>> schemaByTypeByTopic) {
+	/** The topics that are tables (compacted): a tombstone is a record of theirs. */
+	private final Set<String> compacted;
+
+	private EventContracts(Map<String, Map<String, String>> schemaByTypeByTopic, Set<String> compacted) {
 		this.schemaByTypeByTopic = schemaByTypeByTopic;
+		this.compacted = compacted;
 	}
 
 	/** Loads the contract packaged on the classpath (this module's resources). */
 	public static EventContracts load() {
 		try (InputStream in = resource("asyncapi.yaml")) {
-			return new EventContracts(readChannels(new YAMLMapper().readTree(in)));
+			JsonNode asyncapi = new YAMLMapper().readTree(in);
+			return new EventContracts(readChannels(asyncapi), readCompacted(asyncapi));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -70,12 +78,17 @@ public final class EventContracts {
 		return this.schemaByTypeByTopic.getOrDefault(topic, Map.of()).keySet();
 	}
 
+	/** Whether the topic is a table: compacted, the last record per key kept, a tombstone removing it. */
+	public boolean compacted(String topic) {
+		return this.compacted.contains(topic);
+	}
+
 	/**
 	 * Returns every way the record breaks the contract; empty when it honours it.
 	 * @param topic the record's topic
-	 * @param key the record's key (expected to be the note id)
+	 * @param key the record's key (expected to be ce_subject: the note id, or the office id on directory.v1)
 	 * @param headers the record's headers
-	 * @param body the record's value as JSON text
+	 * @param body the record's value as JSON text, or null for a tombstone (only on a compacted topic)
 	 */
 	public List<String> violations(String topic, String key, Headers headers, String body) {
 		List<String> violations = new ArrayList<>();
@@ -107,7 +120,7 @@ public final class EventContracts {
 			}
 		}
 		if (key == null || !key.equals(ce.get("ce_subject"))) {
-			violations.add("record key " + key + " is not the note id in ce_subject " + ce.get("ce_subject"));
+			violations.add("record key " + key + " is not the subject in ce_subject " + ce.get("ce_subject"));
 		}
 		Map<String, String> types = this.schemaByTypeByTopic.get(topic);
 		if (types == null) {
@@ -118,6 +131,12 @@ public final class EventContracts {
 		if (schemaFile == null) {
 			violations.add("ce_type " + ce.get("ce_type") + " is not declared for " + topic + " (declared: "
 					+ types.keySet() + ")");
+			return violations;
+		}
+		if (body == null) {
+			if (!compacted(topic)) {
+				violations.add("a record without a body (tombstone) on " + topic + ", which is not compacted");
+			}
 			return violations;
 		}
 		violations.addAll(schemaViolations(schemaFile, body));
@@ -155,6 +174,19 @@ public final class EventContracts {
 			result.put(channel.path("address").asString(), types);
 		}
 		return result;
+	}
+
+	private static Set<String> readCompacted(JsonNode asyncapi) {
+		Set<String> result = new HashSet<>();
+		for (JsonNode channel : asyncapi.path("channels")) {
+			for (JsonNode policy : channel.path("bindings").path("kafka").path("topicConfiguration")
+				.path("cleanup.policy")) {
+				if ("compact".equals(policy.asString())) {
+					result.add(channel.path("address").asString());
+				}
+			}
+		}
+		return Set.copyOf(result);
 	}
 
 	private static InputStream resource(String name) {

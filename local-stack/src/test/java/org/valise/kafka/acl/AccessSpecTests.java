@@ -21,6 +21,12 @@ class AccessSpecTests {
 		assertThat(spec.writerOf("notes.received.v1")).contains("intake-service");
 		assertThat(spec.writerOf("notes.routed.v1")).contains("routing-service");
 		assertThat(spec.writerOf("notification.commands.v1")).contains("notification-service");
+		assertThat(spec.writerOf("directory.v1")).contains("routing-service");
+		assertThat(spec.writerOf("notification.dlq.v1")).contains("notification-service");
+		assertThat(spec.topics().get("directory.v1").partitions()).isEqualTo(1);
+		assertThat(spec.topics().get("directory.v1").config()).containsEntry("cleanup.policy", "compact");
+		assertThat(spec.principals().get("notification-service").reads()).contains("directory.v1");
+		assertThat(spec.principals().get("archive").reads()).doesNotContain("directory.v1");
 		assertThat(spec.principals().get("archive").writes()).isEmpty();
 		assertThat(spec.principals().get("archive").owns()).isEmpty();
 	}
@@ -41,7 +47,9 @@ class AccessSpecTests {
 				"ALLOW User:archive DESCRIBE_CONFIGS TOPIC notes.received.v1.dlq",
 				"ALLOW User:archive READ TOPIC notes.received.v1.dlq",
 				"ALLOW User:archive DESCRIBE_CONFIGS TOPIC notes.routed.v1",
-				"ALLOW User:archive READ TOPIC notes.routed.v1");
+				"ALLOW User:archive READ TOPIC notes.routed.v1",
+				"ALLOW User:archive DESCRIBE_CONFIGS TOPIC notification.dlq.v1",
+				"ALLOW User:archive READ TOPIC notification.dlq.v1");
 	}
 
 	@Test

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,7 @@ import org.springframework.core.io.Resource;
  * The organisation directory in force. Loaded at start (an invalid file stops the application); when it is a
  * {@code file:} location, its content is checked every {@code reload-interval} and a changed file is loaded without
  * restart. A changed file that is invalid is rejected with an ERROR naming every problem, and the last good
- * directory stays in force.
+ * directory stays in force. Listeners learn of every directory put in force after the first.
  */
 public final class DirectorySource implements SmartLifecycle {
 
@@ -34,6 +36,8 @@ public final class DirectorySource implements SmartLifecycle {
 	private final Duration reloadInterval;
 
 	private final AtomicReference<Loaded> current = new AtomicReference<>();
+
+	private final List<Consumer<Loaded>> listeners = new CopyOnWriteArrayList<>();
 
 	/** Digest of the last content rejected, so that an invalid file is reported once, not at every check. */
 	private volatile String rejected;
@@ -61,6 +65,19 @@ public final class DirectorySource implements SmartLifecycle {
 		return this.current.get().at();
 	}
 
+	/** The directory in force, with its version and when it was loaded. */
+	public Loaded loaded() {
+		return this.current.get();
+	}
+
+	/**
+	 * Calls the listener with each directory put in force from now on, on the thread that reloads the file; keep it
+	 * short. A listener that throws is logged and does not stop the others.
+	 */
+	public void addListener(Consumer<Loaded> listener) {
+		this.listeners.add(listener);
+	}
+
 	/**
 	 * Reads the file again and puts it in force if it changed and is valid.
 	 * @return whether a new directory is now in force
@@ -75,20 +92,33 @@ public final class DirectorySource implements SmartLifecycle {
 			return false;
 		}
 		String digest = digest(content);
-		if (digest.equals(this.current.get().digest()) || digest.equals(this.rejected)) {
+		if (digest.equals(this.current.get().version()) || digest.equals(this.rejected)) {
 			return false;
 		}
 		try {
 			Directory directory = DirectoryLoader.load(new ByteArrayInputStream(content), description());
-			this.current.set(new Loaded(directory, digest, Instant.now()));
+			Loaded loaded = new Loaded(directory, digest, Instant.now());
+			this.current.set(loaded);
 			this.rejected = null;
 			log.info("Reloaded organisation directory from {}: {} offices, head {}", description(),
 					directory.offices().size(), directory.head().id());
+			notifyListeners(loaded);
 			return true;
 		}
 		catch (InvalidDirectoryException ex) {
 			reject(digest, ex);
 			return false;
+		}
+	}
+
+	private void notifyListeners(Loaded loaded) {
+		for (Consumer<Loaded> listener : this.listeners) {
+			try {
+				listener.accept(loaded);
+			}
+			catch (RuntimeException ex) {
+				log.error("A listener of the organisation directory failed on version {}", loaded.version(), ex);
+			}
 		}
 	}
 
@@ -168,8 +198,14 @@ public final class DirectorySource implements SmartLifecycle {
 		}
 	}
 
-	/** A directory with the digest of the content it was read from. */
-	private record Loaded(Directory directory, String digest, Instant at) {
+	/**
+	 * A directory in force.
+	 *
+	 * @param directory the directory
+	 * @param version the SHA-256 (hex) of the file it was read from
+	 * @param at when it was loaded
+	 */
+	public record Loaded(Directory directory, String version, Instant at) {
 	}
 
 }

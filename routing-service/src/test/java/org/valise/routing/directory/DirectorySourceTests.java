@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,32 @@ class DirectorySourceTests {
 		assertThat(source.reload()).isFalse();
 		assertThat(output.getAll()).contains("the file does not exist");
 		assertThat(source.current().offices()).hasSize(9);
+	}
+
+	@Test
+	void tellsItsListenersOfEachDirectoryPutInForceWithTheDigestOfItsFile() throws Exception {
+		Path file = this.folder.resolve("directory.yml");
+		Files.writeString(file, iom(), StandardCharsets.UTF_8);
+		DirectorySource source = new DirectorySource(new DirectoryProperties(new FileSystemResource(file), Duration.ZERO));
+		List<DirectorySource.Loaded> heard = new ArrayList<>();
+		source.addListener(loaded -> {
+			throw new IllegalStateException("a failing listener");
+		});
+		source.addListener(heard::add);
+		String first = source.loaded().version();
+
+		source.reload();
+		Files.writeString(file, iom().replace("id: DMM", "id: MIGRATION"), StandardCharsets.UTF_8);
+		source.reload();
+		Files.writeString(file, "offices: []\n", StandardCharsets.UTF_8);
+		source.reload();
+
+		assertThat(first).isEqualTo(sha256(iom()));
+		assertThat(heard).singleElement().satisfies(loaded -> {
+			assertThat(loaded).isSameAs(source.loaded());
+			assertThat(loaded.version()).isEqualTo(sha256(iom().replace("id: DMM", "id: MIGRATION")));
+			assertThat(loaded.directory().find("MIGRATION")).isPresent();
+		});
 	}
 
 	@Test
@@ -110,6 +140,11 @@ class DirectorySourceTests {
 		return new NoteFields("note_verbale", "en", "X/1", null, LocalDate.of(2024, 5, 1), "New York",
 				"Permanent Mission", recipient, null, enclosures, null, highestDestination, false, List.of("Latin"),
 				null, null);
+	}
+
+	private static String sha256(String content) throws NoSuchAlgorithmException {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String iom() throws IOException {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.valise.routing.BrokerTestSupport;
+import org.valise.routing.directory.publishing.DirectoryTopics;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,14 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * routing-service serves the published event contract, and that contract declares the topics the registry reads
- * and writes for others and the event type it writes — so a topic or an event added here without the contract
- * fails the build. Exempt, as internal to routing: the clerks' command topic; the dead-letter topic carries
+ * and writes for others and the event types it writes (the directory's too) — so a topic or an event added here
+ * without the contract fails the build. Exempt, as internal to routing: the clerks' command topic; the dead-letter topic carries
  * other topics' records as they were.
  */
 class ContractServedTests extends BrokerTestSupport {
 
 	@Autowired
 	RegistryTopics topics;
+
+	@Autowired
+	DirectoryTopics directoryTopics;
 
 	@Test
 	void servesTheContractAsPublished() throws Exception {
@@ -37,6 +41,13 @@ class ContractServedTests extends BrokerTestSupport {
 		assertThat(this.contracts.topics()).contains(this.topics.received(), this.topics.routed());
 		assertThat(this.contracts.eventTypes(this.topics.routed())).contains(RoutedHeaders.ROUTED_TYPE);
 		assertThat(this.contracts.eventTypes(this.topics.received())).contains("org.valise.note.received.v1");
+	}
+
+	@Test
+	void declaresTheDirectoryTopicAsACompactedTableOfOffices() {
+		assertThat(this.contracts.eventTypes(this.directoryTopics.directory()))
+			.containsExactly("org.valise.directory.office.v1");
+		assertThat(this.contracts.compacted(this.directoryTopics.directory())).isTrue();
 	}
 
 	/** A file of the contracts module as published (its jar, on the test classpath). */
