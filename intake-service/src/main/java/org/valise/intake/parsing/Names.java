@@ -16,7 +16,8 @@ final class Names {
 			+ "|son excellence|sa majeste|su excelencia|su majestad|excelentisim[oa]|excm[oa]\\.?|monsieur|madame|mme\\.?"
 			+ "|senora?|sr\\.|sra\\.|mr\\.?|mrs\\.?|ms\\.?|the|le|la|el|les|los|las|a|al|to|aux|au)\\s+|l'|d'");
 
-	private static final Pattern ARTICLE = Pattern.compile("(?:the|le|la|el|les|los|las|a|al|to|aux|au)\\s+|l'");
+	private static final Pattern ARTICLE = Pattern.compile("(?:the|le|la|el|les|los|las|a|al|to|aux|au|o|os|as|il|lo|gli"
+			+ "|die|der|das|dem|den)\\s+|l'");
 
 	/** Where a name stops in running text: the words that start what is said about it. */
 	static final Pattern STOP = Pattern.compile("[\\s,]+(?:addressed|adressee?|dirigee?|dirige|dirigida|dirigido"
@@ -36,7 +37,9 @@ final class Names {
 	private static final Pattern LOWER_WORD = Pattern.compile("(?<=\\s)(\\p{Ll}[\\p{L}'\u2019.-]*)");
 
 	private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "for", "in", "on", "at", "to", "de", "du",
-			"des", "la", "le", "les", "del", "y", "et", "en", "pour", "para", "van", "von", "da", "di", "bin", "al", "ibn");
+			"des", "la", "le", "les", "del", "y", "et", "en", "pour", "para", "van", "von", "da", "di", "bin", "al", "ibn",
+			"der", "die", "das", "dem", "den", "für", "und", "bei", "zu", "e", "do", "dos", "junto", "della", "dell",
+			"degli", "per");
 
 	private static final Set<String> SMALL = Set.of("of", "the", "and", "to", "in", "for", "at", "on", "de", "du", "des",
 			"la", "le", "les", "del", "y", "et", "en", "con", "ante", "aupres", "auprès", "a", "à", "el", "los", "las");
@@ -113,14 +116,21 @@ final class Names {
 		return of.find() && of.start() > 0 ? chosen.substring(0, of.start()).strip() : chosen.strip();
 	}
 
-	/** The title of the head of an organisation written in the text (e.g. "Director General"), or {@code null}. */
+	/**
+	 * The title of the head of an organisation written in the text (e.g. "Director General"), or {@code null}; a
+	 * title that names an office ("Office of the High Commissioner") is not the head.
+	 */
 	static int[] head(String folded) {
 		Matcher m = Formulas.HEAD.matcher(folded);
-		if (!m.find()) {
-			return null;
+		while (m.find()) {
+			int group = m.group(1) != null ? 1 : (m.group(2) != null ? 2 : 3);
+			String before = folded.substring(Math.max(0, m.start() - 60), m.start());
+			if (Formulas.OFFICE_OF.matcher(before).find()) {
+				continue;
+			}
+			return new int[] { m.start(group), m.end(group) };
 		}
-		int group = m.group(1) != null ? 1 : 2;
-		return new int[] { m.start(group), m.end(group) };
+		return null;
 	}
 
 	/** Title case for a name written in capitals: "PERMANENT MISSION OF FINLAND" to "Permanent Mission of Finland". */

@@ -16,19 +16,33 @@ final class PartyExtractor {
 	record Found(String value, Span span) {
 	}
 
-	private static final Pattern TO = Pattern.compile("\\s*(?:to|a|al|aux|au)\\s+");
+	private static final Pattern TO = Pattern.compile("\\s*,?\\s*(?:(?:to|aux|au|alla|allo|agli|ai|al|ao|a|dem|der|den"
+			+ "|إلى|الى)\\s+|all')");
 
-	private static final Pattern RECIPIENT_END = Pattern.compile(",?\\s+(?:and|et|y)\\s*,|,?\\s+(?:and|et|y)\\s+(?:has|have"
+	/** Arabic: "تهدي SENDER أطيب تحياتها إلى RECIPIENT، وتتشرف ...". */
+	private static final Pattern ARABIC_GREETINGS = Pattern.compile("\\s+(?:أطيب|اطيب|خالص)?\\s*تحيات\\p{L}*");
+
+	private static final Pattern ARABIC_RECIPIENT_END = Pattern.compile("[،,]|\\s+و(?:تتشرف|يتشرف|تود|ترجو)");
+
+	/** Chinese: "SENDER向RECIPIENT致意". */
+	private static final Pattern CHINESE = Pattern.compile("向(.{1,60}?)致意");
+
+	private static final Pattern RECIPIENT_END = Pattern.compile(",?\\s+(?:e|ed|и|und)\\s+(?:tem|ha|имеет|hat|em|,)"
+			+ "|,?\\s+и\\s|\\s+(?:unter bezugnahme|in beantwortung|mit bezug|bezugnehmend|folgendes|mitzuteilen|ihre hochachtung"
+			+ "|seine hochachtung)\\b|,?\\s+(?:and|et|y)\\s*,|,?\\s+(?:and|et|y)\\s+(?:has|have"
 			+ "|a|ont|tiene|tienen|wishes|would|is|takes|avails|with|further|in|referring|refers|se|le|lui|desea|informs"
-			+ "|requests|hereby|pursuant|following|upon|on|having|en|con|avec|conformement|me|la|les)\\b|,\\s+(?:and|et|y)\\s"
+			+ "|requests|hereby|pursuant|following|upon|on|having|en|con|avec|conformement|me|la|les)\\b|,\\s+(?:and|et|y|e)\\s"
 			+ "|(?<!\\b[a-z]|\\bmr|\\bms|\\bdr|\\bno)[.;](?:\\s|$)");
 
 	private static final Pattern OFFICE = Pattern.compile("(?:the\\s+)?(?:office|department|division|unit|bureau|section"
-			+ "|service|cabinet|protocol|oficina|departamento|direccion|unidad|seccion|departement|protocole)\\b.*");
+			+ "|service|cabinet|protocol|oficina|departamento|direccion|unidad|seccion|departement|protocole|subdivision"
+			+ "|abteilung|referat|divisao|dipartimento|ufficio|департамент|отдел|управление)\\b.*");
 
 	private static final Pattern ADDRESS_LINE = Pattern.compile(".*\\d.*|(?:[\\p{L}.\\- ]+,\\s*)?(?:switzerland|suisse|suiza"
 			+ "|schweiz|svizzera)\\.?|(?:geneva|geneve|ginebra|genf|new york|nueva york|vienna|vienne|viena|rome|roma|paris"
 			+ "|nairobi|bangkok)[.\\-]*");
+
+	private static final Pattern TO_LINE = Pattern.compile("(?:to|a la|al|a|à|an das|an die|an den|all'|alla|ao|à)\\.?:?");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("[\\[(]?(?:signed|signature|signe|firmado|sgd|s/)[\\])]?\\.?");
 
@@ -41,23 +55,50 @@ final class PartyExtractor {
 	static Found sender(Anatomy a) {
 		Layout.Paragraph p = a.opening;
 		String text = p.text();
+		String folded = p.folded();
+		String formula = folded.substring(a.complimentsStart, a.complimentsEnd);
+		if (formula.startsWith("تهدي") || formula.startsWith("يهدي")) {
+			Matcher greetings = ARABIC_GREETINGS.matcher(text).region(a.complimentsEnd, text.length());
+			return greetings.find() ? found(p, a.complimentsEnd, greetings.start()) : null;
+		}
 		int from = Math.max(0, text.lastIndexOf(". ", a.complimentsStart) + 1);
 		while (from < a.complimentsStart && text.charAt(from) == ' ') {
 			from++;
 		}
-		from += Names.article(p.folded().substring(from));
+		from += Names.article(folded.substring(from));
 		return found(p, from, a.complimentsStart);
 	}
 
 	static Found recipient(Anatomy a) {
 		Layout.Paragraph p = a.opening;
-		Matcher to = TO.matcher(p.folded()).region(a.complimentsEnd, p.folded().length());
-		if (!to.lookingAt()) {
-			return null;
+		String formula = p.folded().substring(a.complimentsStart, a.complimentsEnd);
+		Found found;
+		Matcher chinese = CHINESE.matcher(formula);
+		if (chinese.matches()) {
+			found = found(p, a.complimentsStart + chinese.start(1), a.complimentsStart + chinese.end(1));
 		}
-		int from = to.end() + Names.article(p.folded().substring(to.end()));
-		Matcher end = RECIPIENT_END.matcher(p.folded()).region(from, p.folded().length());
-		Found found = found(p, from, end.find() ? end.start() : p.text().length());
+		else {
+			int at = a.complimentsEnd;
+			if (formula.startsWith("تهدي") || formula.startsWith("يهدي")) {
+				Matcher greetings = ARABIC_GREETINGS.matcher(p.text()).region(at, p.text().length());
+				at = greetings.find() ? greetings.end() : at;
+			}
+			Matcher to = TO.matcher(p.folded()).region(at, p.folded().length());
+			int from = to.lookingAt() ? to.end() : at;
+			if (from == at && !formula.startsWith("\u0441") && !formula.startsWith("bezeug")) {
+				return null;
+			}
+			from += Names.article(p.folded().substring(from));
+			Matcher end = (formula.startsWith("تهدي") || formula.startsWith("يهدي") ? ARABIC_RECIPIENT_END : RECIPIENT_END)
+				.matcher(p.folded())
+				.region(from, p.folded().length());
+			int to2 = end.find() ? end.start() : p.text().length();
+			if (formula.startsWith("beehr")) {
+				to2 = Math.min(to2, Names.end(p.text(), p.folded(), from, true));
+			}
+			found = found(p, from, to2);
+		}
+		found = nominative(a, found);
 		if (found == null || a.addressBlock == null) {
 			return found;
 		}
@@ -70,6 +111,42 @@ final class PartyExtractor {
 			}
 		}
 		return new Found(value, found.span());
+	}
+
+	/**
+	 * The recipient as the address block writes it, when the opening names it in another case (a Russian or
+	 * German dative, "Международной организации" for "Международная организация"): same words, other endings.
+	 */
+	private static Found nominative(Anatomy a, Found found) {
+		if (found == null || a.addressBlock == null) {
+			return found;
+		}
+		List<String> lines = new ArrayList<>();
+		for (Layout.Line line : a.layout.lines().subList(a.addressBlock.firstLine(), a.addressBlock.lastLine() + 1)) {
+			String text = line.text().strip();
+			if (ADDRESS_LINE.matcher(TextFold.fold(text)).matches() || OFFICE.matcher(TextFold.fold(text)).matches()) {
+				break;
+			}
+			if (!TO_LINE.matcher(TextFold.fold(text)).matches()) {
+				lines.add(text);
+			}
+		}
+		if (lines.isEmpty()) {
+			return found;
+		}
+		String block = String.join(" ", lines);
+		String[] read = TextFold.fold(found.value()).split("[\\s,()]+");
+		String[] written = TextFold.fold(block).split("[\\s,()]+");
+		if (read.length != written.length || TextFold.fold(block).equals(TextFold.fold(found.value()))) {
+			return found;
+		}
+		for (int i = 0; i < read.length; i++) {
+			int stem = Math.min(4, Math.min(read[i].length(), written[i].length()));
+			if (!read[i].regionMatches(0, written[i], 0, stem)) {
+				return found;
+			}
+		}
+		return new Found(block, found.span());
 	}
 
 	/** The signatory of a letter, with the letterhead it is written on. */
