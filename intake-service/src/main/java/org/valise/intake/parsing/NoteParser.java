@@ -49,6 +49,9 @@ public final class NoteParser {
 						layout.clean().span(cell.start() + a.dateline.placeStart(), cell.start() + a.dateline.placeEnd()));
 			}
 		}
+		if (place == null && a.type == DocType.LETTER) {
+			place = a.letterheadCity();
+		}
 		PartyExtractor.Found sender;
 		PartyExtractor.Found recipient;
 		if (a.type == DocType.NOTE_VERBALE) {

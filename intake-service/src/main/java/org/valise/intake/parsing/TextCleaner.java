@@ -68,7 +68,8 @@ final class TextCleaner {
 		if (PAGE_NUMBER.matcher(line).matches() || JOB_NUMBER.matcher(line).matches()) {
 			return true;
 		}
-		if (line.startsWith("|") || line.chars().filter((c) -> c == '|').count() >= 2) {
+		if (line.startsWith("|") || line.chars().filter((c) -> c == '|').count() >= 2
+				|| line.chars().anyMatch((c) -> c >= 0x2500 && c <= 0x257F)) {
 			return true;
 		}
 		return line.length() <= 60 && STAMP_WORD.matcher(line).find() && line.chars().anyMatch(Character::isDigit);
