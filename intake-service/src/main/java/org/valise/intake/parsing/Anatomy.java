@@ -61,6 +61,9 @@ final class Anatomy {
 
 	int enclosedStart = -1;
 
+	/** The first line after the text (closing formula or complimentary close): dateline, address, stamps. */
+	int trailerFrom = -1;
+
 	/** The title line of a circulated document, and whether it announces a letter. */
 	Layout.Paragraph title;
 
@@ -134,6 +137,7 @@ final class Anatomy {
 			findDateline(0, this.headerEnd);
 		}
 		int trailerFrom = closing.lastLine() + 1;
+		this.trailerFrom = trailerFrom;
 		if (this.dateline == null) {
 			findDateline(trailerFrom, this.layout.lines().size());
 		}
@@ -157,6 +161,7 @@ final class Anatomy {
 			}
 		}
 		int end = this.closeLine < 0 ? lines.size() : this.closeLine;
+		this.trailerFrom = end;
 		for (Layout.Paragraph p : this.layout.paragraphs()) {
 			if (p.firstLine() > this.salutationLine && p.lastLine() < end) {
 				this.body.add(p);

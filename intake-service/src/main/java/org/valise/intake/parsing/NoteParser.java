@@ -35,7 +35,8 @@ public final class NoteParser {
 			return new ParsedNote(DocType.OTHER, language, null, null, null, null, null, null, null, List.of(), null,
 					false, false, scripts, null, evidence);
 		}
-		ReferenceExtractor.Found reference = ReferenceExtractor.reference(layout, a.headerEnd);
+		ReferenceExtractor.Found reference = ReferenceExtractor.reference(layout, a.headerEnd, a.trailerFrom,
+				a.title != null);
 		ReferenceExtractor.Found inReplyTo = ReferenceExtractor.inReplyTo(a.body, layout, a.headerEnd);
 		LocalDate date = a.dateline == null ? null : a.dateline.date();
 		String place = null;

@@ -19,12 +19,19 @@ final class ReferenceExtractor {
 	private static final Pattern YOUR_LABEL = Pattern.compile("(?:your|votre|vuestra|su|v/|s/)\\s*(?:ref(?:erence|erencia)?"
 			+ "|note|nota)\\.?\\s*(?:no\\.?|n\\s?[\u00b0\u00ba])?\\s*:?\\s*");
 
-	private static final Pattern OWN_LABEL = Pattern.compile("(?:(?:note\\s+verbale|nota\\s+verbal|note|nota"
+	private static final Pattern OWN_LABEL = Formulas.folded("(?:(?:note\\s+verbale|nota\\s+verbal|verbalnote|note|nota"
 			+ "|our\\s+ref(?:erence)?|notre\\s+ref(?:erence)?|nuestra\\s+ref(?:erencia)?|n/\\s*ref|ref(?:erence|erencia)?"
-			+ "|no|nr|n0|n\\.?\\s?[\u00b0\u00ba]|num(?:ero)?)(?![a-z0-9])\\s*\\.?\\s*:?\\s*)+");
+			+ "|no|nr|n0|n\\.?\\s?[°º]|num(?:ero)?|№|رقم|الرقم|dnr|gz|az|prot(?:ocollo)?|proc)(?![a-z0-9])\\s*\\.?\\s*:?\\s*)+");
+
+	/** File numbers ("Gz.", "Az.", "Proc.", "Prot.", "Dnr"): the sender's reference only when no note number is given. */
+	private static final Pattern FILE_LABEL = Pattern.compile("(?:dnr|gz|az|prot(?:ocollo)?|proc)(?![a-z0-9]).*");
 
 	private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9().\\-]*(?:/[A-Z0-9().\\-]+){2,}"
-			+ "|[A-Z][A-Z.\\-]*(?:\\s+[A-Z0-9.\\-]+)*\\s+N[\u00b0\u00ba]\\s*[\\w./\\-]*\\d[\\w./\\-]*");
+			+ "|[A-Z][A-Z.\\-]*(?:\\s+[A-Z0-9.\\-]+)*\\s+N[\u00b0\u00ba]\\s*[\\w./\\-]*\\d[\\w./\\-]*"
+			+ "|[(\uff08]\\d{4}[)\uff09]\\p{IsHan}{1,4}第\\d+号");
+
+	/** A document symbol of a circulated document ("A/81/67", "A/HRC/37/G/5"): the organ's, not the sender's. */
+	private static final Pattern SYMBOL = Pattern.compile("(?:A|S|E|CCPR|CRC|CERD|CAT|A/HRC|E/CN\\.\\d+|[A-Z]{2,8})(?:/[A-Z0-9.]+){2,}");
 
 	private static final Pattern TRIGGER = Pattern.compile("\\b(?:further to|with reference to|in reply to|in response to"
 			+ "|referring to|with regard to|following|pursuant to|in connection with|comme suite a|suite a|en reponse a"
@@ -43,9 +50,14 @@ final class ReferenceExtractor {
 	private ReferenceExtractor() {
 	}
 
-	/** The sender's reference: the first labelled number in the header, else a bare code standing on its own. */
-	static Found reference(Layout layout, int headerEnd) {
+	/**
+	 * The sender's reference: the first number labelled as the note's in the header (a file number such as "Gz."
+	 * or "Dnr" only when there is none), else a bare code standing on its own (not a circulated document's symbol),
+	 * else a labelled number after the text (some chanceries put it at the foot).
+	 */
+	static Found reference(Layout layout, int headerEnd, int trailerFrom, boolean circulated) {
 		Found code = null;
+		Found file = null;
 		for (int i = 0; i < Math.min(headerEnd, layout.lines().size()); i++) {
 			for (Layout.Cell cell : layout.cells(layout.lines().get(i))) {
 				if (YOUR_LABEL.matcher(cell.folded()).lookingAt()) {
@@ -53,14 +65,31 @@ final class ReferenceExtractor {
 				}
 				Matcher label = OWN_LABEL.matcher(cell.folded());
 				if (label.lookingAt() && label.end() < cell.text().length() && isReference(cell, label.end())) {
-					return found(layout, cell.start() + label.end(), cell.end());
+					Found f = found(layout, cell.start() + label.end(), cell.end());
+					if (!FILE_LABEL.matcher(cell.folded()).matches()) {
+						return f;
+					}
+					file = file == null ? f : file;
 				}
-				if (code == null && CODE.matcher(cell.text()).matches() && isReference(cell, 0)) {
+				else if (code == null && CODE.matcher(cell.text()).matches() && isReference(cell, 0)
+						&& !(circulated && SYMBOL.matcher(cell.text()).matches())) {
 					code = found(layout, cell.start(), cell.end());
 				}
 			}
 		}
-		return code;
+		if (file != null || code != null) {
+			return file != null ? file : code;
+		}
+		for (int i = Math.max(0, trailerFrom); i < layout.lines().size(); i++) {
+			for (Layout.Cell cell : layout.cells(layout.lines().get(i))) {
+				Matcher label = OWN_LABEL.matcher(cell.folded());
+				if (label.lookingAt() && label.end() > 0 && label.end() < cell.text().length() && isReference(cell, label.end())
+						&& !Anatomy.ENCL.matcher(cell.folded()).matches()) {
+					return found(layout, cell.start() + label.end(), cell.end());
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The notes cited as answered or followed up, reference first, or {@code null}. */
@@ -135,7 +164,21 @@ final class ReferenceExtractor {
 
 	private static Found found(Layout layout, int start, int end) {
 		Span span = layout.clean().span(start, end);
-		return new Found(strip(span.text().replace("*", "").replaceAll("\\s+", " ")), span);
+		return new Found(ocr(asciiDigits(strip(span.text().replace("*", "").replaceAll("\\s+", " ")))), span);
+	}
+
+	/** Digits of any numeral system written as ASCII digits ("٤١٢" is "412"). */
+	static String asciiDigits(String value) {
+		StringBuilder out = new StringBuilder(value.length());
+		for (char c : value.toCharArray()) {
+			out.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c);
+		}
+		return out.toString();
+	}
+
+	/** An "l" read by OCR between capitals of a code ("GPM/lOM") is an "I". */
+	private static String ocr(String value) {
+		return value.replaceAll("(?<=[A-Z/\\-]|^)l(?=[A-Z])", "I");
 	}
 
 	private static String strip(String value) {
