@@ -33,19 +33,33 @@ final class ReferenceExtractor {
 	/** A document symbol of a circulated document ("A/81/67", "A/HRC/37/G/5"): the organ's, not the sender's. */
 	private static final Pattern SYMBOL = Pattern.compile("(?:A|S|E|CCPR|CRC|CERD|CAT|A/HRC|E/CN\\.\\d+|[A-Z]{2,8})(?:/[A-Z0-9.]+){2,}");
 
-	private static final Pattern TRIGGER = Pattern.compile("\\b(?:further to|with reference to|in reply to|in response to"
-			+ "|referring to|with regard to|following|pursuant to|in connection with|comme suite a|suite a|en reponse a"
-			+ "|se referant a|faisant suite a|en reference a|en relacion con|en respuesta a|con referencia a|en atencion a"
-			+ "|haciendo referencia a|con relacion a|me refiero a|en seguimiento a|refiriendose a)\\b");
+	private static final Pattern TRIGGER = Formulas.folded("\\b(?:further to|with reference to|in reply to|in response to"
+			+ "|referring to|with regard to|following|pursuant to|in connection with|as stated in|as indicated in"
+			+ "|as mentioned in|as set out in|comme suite a|suite a|en reponse a|se referant a|faisant suite a|en reference a"
+			+ "|comme indique dans|en relacion con|en respuesta a|con referencia a|en atencion a|haciendo referencia a"
+			+ "|con relacion a|me refiero a|en seguimiento a|refiriendose a|asi como a|em referencia a|com referencia a"
+			+ "|em resposta a|em aditamento a|in riferimento a|con riferimento a|facendo seguito a|in risposta a"
+			+ "|unter bezugnahme auf|in beantwortung|bezugnehmend auf|ссылаясь на|в ответ на|в связи с|со ссылкой на)\\b"
+			+ "|بالإشارة إلى|بالاشارة الى|إشارة إلى|ردا على|就");
 
-	private static final Pattern CITED = Pattern.compile("(?:(the organi[sz]ation's|iom's|your|its|their|our|sa|son|ses"
-			+ "|votre|vos|su|sus|nuestra|esa|la|l'|the|une|una|a)\\s+)?((?:note|nota)s?\\s+verbal(?:e)?s?|notes?|notas?"
-			+ "|lettre|letter|carta|communication|comunicacion|courrier|message|mensaje)"
-			+ "(?:\\s+(?:de l'organisation|de la organizacion|of the organi[sz]ation))?"
-			+ "(?:\\s*(?:no\\.?|n\\.?\\s?[\u00b0\u00ba]|nr\\.?|ref\\.?|number|numero|num\\.?)\\s*(\\w[\\w./()\\-]*\\d[\\w./()\\-]*)"
-			+ "|\\s+([\\w.()\\-]*\\d[\\w.()\\-]*(?:/[\\w.()\\-]+)+|[\\w.()\\-]+(?:/[\\w.()\\-]+)*/[\\w.()\\-]*\\d[\\w.()\\-]*))?");
+	private static final String REF = "\\w[\\w./()\\-]*\\d[\\w./()\\-]*";
 
-	private static final Pattern DATE_INTRO = Pattern.compile("\\s*,?\\s*(?:dated|of|du|en date du|de fecha|del|de|from)\\s+");
+	private static final Pattern CITED = Formulas.folded("(?:(the organi[sz]ation's|iom's|your|its|their|our|sa|son|ses"
+			+ "|votre|vos|su|sus|nuestra|esa|la|l'|the|une|una|a|dessen|deren|seine|ihre|sua|della|da|do|del|ее|его|её)\\s+)?"
+			+ "((?:note|nota)s?\\s+verbal(?:e)?s?|verbalnote|notes?|notas?|lettre|letter|carta|communication|comunicacion"
+			+ "|comunicacao|comunicazione|courrier|message|mensaje|circular letter|lettre circulaire|нот[аыу]|письм[оа]"
+			+ "|مذكرة|رسالة|通函|照会|来函)"
+			+ "(?:\\s+(?:de l'organisation|de la organizacion|of the organi[sz]ation|المنظمة|الأمانة))?"
+			+ "(?:\\s*,?\\s*(?:no\\.?|n\\.?\\s?[°º]|nr\\.?|ref\\.?|number|numero|num\\.?|№|رقم)\\s*((?:[a-z]{2,3}\\s){1,2}\\d{1,3}/\\d{4}|"
+			+ REF + ")"
+			+ "|\\s+((?:[a-z]{2,3}\\s){1,2}\\d{1,3}/\\d{4}|[\\w.()\\-]*\\d[\\w.()\\-]*(?:/[\\w.()\\-]+)+"
+			+ "|[\\w.()\\-]+(?:/[\\w.()\\-]+)*/[\\w.()\\-]*\\d[\\w.()\\-]*))?");
+
+	/** Chinese: "就秘书处2012年3月5日第C.L.14.2012号通函" (the reference between 第 and 号). */
+	private static final Pattern CHINESE_CITED = Pattern.compile("第([^第号，。]{1,30})号(通函|照会|来函|函)");
+
+	private static final Pattern DATE_INTRO = Formulas.folded("\\s*,?\\s*(?:dated|of|du|en date du|de fecha|del|de|from|vom"
+			+ "|от|المؤرخة في|المؤرخ في|المؤرخة|بتاريخ)\\s+");
 
 	private ReferenceExtractor() {
 	}
@@ -110,37 +124,63 @@ final class ReferenceExtractor {
 		}
 		for (Layout.Paragraph p : body) {
 			Matcher trigger = TRIGGER.matcher(p.folded());
+			int searched = 0;
 			while (trigger.find()) {
-				int limit = Math.min(p.folded().length(), trigger.end() + 160);
+				if (trigger.start() < searched) {
+					continue;
+				}
+				int limit = Math.min(p.folded().length(), trigger.end() + 240);
+				if (p.folded().startsWith("就", trigger.start())) {
+					Matcher chinese = CHINESE_CITED.matcher(p.text()).region(trigger.end(), limit);
+					if (chinese.find()) {
+						String ref = p.text().substring(chinese.start(1), chinese.end(1));
+						List<DateExtractor.Found> dates = DateExtractor.findAll(p.folded().substring(trigger.end(), chinese.start()));
+						items.add(ref + " (" + chinese.group(2) + (dates.isEmpty() ? "" : " of " + DateExtractor.format(
+								dates.get(0).date(), "en")) + ")");
+						Span span = p.flow().span(trigger.start(), chinese.end());
+						first = first == null ? span : first;
+						last = span;
+					}
+					continue;
+				}
 				Matcher cited = CITED.matcher(p.folded()).region(trigger.end(), limit);
 				cited.useTransparentBounds(true);
-				if (!cited.find() || cited.start() > trigger.end() + 40) {
-					continue;
-				}
-				int g = cited.group(3) != null ? 3 : 4;
-				String ref = cited.group(g) == null ? null : strip(p.text().substring(cited.start(g), cited.end(g)));
-				int end = ref == null ? cited.end() : cited.start(g) + ref.length();
-				LocalDate date = null;
-				Matcher intro = DATE_INTRO.matcher(p.folded()).region(end, p.folded().length());
-				if (intro.lookingAt()) {
-					for (DateExtractor.Found d : DateExtractor.findAll(p.folded().substring(intro.end(), limit))) {
-						if (d.start() == 0) {
-							date = d.date();
-							end = intro.end() + d.end();
+				int from = trigger.end();
+				boolean any = false;
+				while (cited.find() && cited.start() <= from + 60) {
+					int g = cited.group(3) != null ? 3 : 4;
+					String ref = cited.group(g) == null ? null : strip(p.text().substring(cited.start(g), cited.end(g)));
+					int end = ref == null ? cited.end() : cited.start(g) + ref.length();
+					LocalDate date = null;
+					Matcher intro = DATE_INTRO.matcher(p.folded()).region(end, p.folded().length());
+					if (intro.lookingAt()) {
+						for (DateExtractor.Found d : DateExtractor.findAll(p.folded().substring(intro.end(), limit))) {
+							if (d.start() == 0) {
+								date = d.date();
+								end = intro.end() + d.end();
+							}
+							break;
 						}
-						break;
 					}
+					from = Math.max(end, cited.end());
+					if (ref == null && date == null) {
+						if (any) {
+							break;
+						}
+						continue;
+					}
+					any = true;
+					String owner = cited.group(1) == null ? "" : p.text().substring(cited.start(1), cited.end(1)) + " ";
+					String kind = p.text().substring(cited.start(2), cited.end(2));
+					String what = Glossary.translate(owner + kind, language(p.folded())) + (date == null ? ""
+							: " of " + DateExtractor.format(date, "en"));
+					items.add(ref == null ? what : asciiDigits(ref) + " (" + what + ")");
+					Span span = p.flow().span(trigger.start(), end);
+					first = first == null ? span : first;
+					last = span;
+					searched = end;
+					cited.region(from, limit);
 				}
-				if (ref == null && date == null) {
-					continue;
-				}
-				String owner = cited.group(1) == null ? "" : p.text().substring(cited.start(1), cited.end(1)) + " ";
-				String kind = p.text().substring(cited.start(2), cited.end(2));
-				String what = Glossary.translate(owner + kind, language(p.folded())) + (date == null ? ""
-						: " of " + DateExtractor.format(date, "en"));
-				items.add(ref == null ? what : ref + " (" + what + ")");
-				first = first == null ? p.flow().span(trigger.start(), end) : first;
-				last = p.flow().span(trigger.start(), end);
 			}
 		}
 		if (items.isEmpty()) {
