@@ -80,6 +80,11 @@ final class Names {
 		}
 	}
 
+	/** Whether a lower-case word may stand inside a name ("of", "de", "für"...). */
+	static boolean isConnector(String word) {
+		return CONNECTORS.contains(word.toLowerCase(Locale.ROOT));
+	}
+
 	/** The number of leading characters that are honorifics or articles ("His Excellency the", "el señor"). */
 	static int honorifics(String folded) {
 		int at = 0;

@@ -30,10 +30,16 @@ public final class NoteParser {
 		Map<String, Span> evidence = new LinkedHashMap<>();
 		List<String> scripts = ScriptDetector.scripts(text);
 		String language = language(a, evidence);
+		Map<String, Double> sure = new LinkedHashMap<>();
+		sure.put("docType", Confidence.docType(a));
+		sure.put("language", language == null ? 0.3
+				: LanguageDetector.detectWithConfidence(bodyText(a)) == null ? 0.6
+						: LanguageDetector.detectWithConfidence(bodyText(a)).confidence());
 		if (a.type == DocType.OTHER) {
 			put(evidence, "docType", null);
+			Confidence.other(sure);
 			return new ParsedNote(DocType.OTHER, language, null, null, null, null, null, null, null, List.of(), null,
-					false, false, scripts, null, evidence);
+					false, false, scripts, null, evidence, sure);
 		}
 		ReferenceExtractor.Found reference = ReferenceExtractor.reference(layout, a.headerEnd, a.trailerFrom,
 				a.title != null);
@@ -83,13 +89,32 @@ public final class NoteParser {
 		put(evidence, "sender", sender == null ? null : sender.span());
 		put(evidence, "recipient", recipient == null ? null : recipient.span());
 		put(evidence, "requestedAction", request == null ? null : request.span());
+		sure.put("reference", reference == null ? 0.7 : reference.confidence());
+		sure.put("inReplyTo", inReplyTo == null ? 0.8 : 0.85);
+		sure.put("date", Confidence.date(a));
+		sure.put("place", place == null ? 0.6 : (a.dateline != null && a.dateline.hasPlace() ? 0.9 : 0.6));
+		sure.put("sender", Confidence.party(senderValue, a.type == DocType.NOTE_VERBALE));
+		sure.put("recipient", Confidence.party(recipientValue, a.type == DocType.NOTE_VERBALE));
+		sure.put("recipientHead", Confidence.head(a, head, recipientValue));
+		sure.put("enclosures", Confidence.enclosures(a, found));
+		sure.put("requestedAction", request == null ? 0.4 : ("en".equals(language) ? 0.7 : 0.5));
+		sure.put("highestDestination", Confidence.highestDestination(a, highest));
+		sure.put("confidential", Confidence.confidential(a, confidential));
 		String subject = enclosures.isEmpty() ? null : enclosures.get(0).title();
 		if (subject != null) {
 			put(evidence, "subject", found.get(0).span());
 		}
 		return new ParsedNote(a.type, language, reference == null ? null : reference.value(),
 				inReplyTo == null ? null : inReplyTo.value(), date, place, senderValue, recipientValue, head, enclosures,
-				request == null ? null : request.value(), highest, confidential, scripts, subject, evidence);
+				request == null ? null : request.value(), highest, confidential, scripts, subject, evidence, sure);
+	}
+
+	private static String bodyText(Anatomy a) {
+		StringBuilder body = new StringBuilder();
+		for (Layout.Paragraph p : a.body) {
+			body.append(p.folded()).append('\n');
+		}
+		return body.length() == 0 ? TextFold.fold(a.layout.clean().text()) : body.toString();
 	}
 
 	private static String language(Anatomy a, Map<String, Span> evidence) {

@@ -94,7 +94,7 @@ final class PartyExtractor {
 				.region(from, p.folded().length());
 			int to2 = end.find() ? end.start() : p.text().length();
 			if (formula.startsWith("beehr")) {
-				to2 = Math.min(to2, Names.end(p.text(), p.folded(), from, true));
+				to2 = Math.min(to2, germanNameEnd(p.text(), from, to2));
 			}
 			found = found(p, from, to2);
 		}
@@ -112,6 +112,28 @@ final class PartyExtractor {
 		}
 		return new Found(value, found.span());
 	}
+
+	/**
+	 * Where a German name in the dative ends: at the first lower-case word that is neither a connector ("der",
+	 * "für") nor an adjective before a noun ("für auswärtige Angelegenheiten").
+	 */
+	private static int germanNameEnd(String text, int from, int to) {
+		Matcher word = GERMAN_WORD.matcher(text).region(from, to);
+		while (word.find()) {
+			String w = word.group(1);
+			if (Character.isLowerCase(w.charAt(0)) && !Names.isConnector(w)) {
+				int next = word.end();
+				boolean beforeNoun = next + 1 < text.length() && text.charAt(next) == ' '
+						&& Character.isUpperCase(text.charAt(next + 1));
+				if (!beforeNoun) {
+					return word.start(1);
+				}
+			}
+		}
+		return to;
+	}
+
+	private static final Pattern GERMAN_WORD = Pattern.compile("(?<![\\p{L}])(\\p{L}+)");
 
 	/**
 	 * The recipient as the address block writes it, when the opening names it in another case (a Russian or

@@ -13,7 +13,16 @@ import java.util.regex.Pattern;
 final class ReferenceExtractor {
 
 	/** A value and where it came from. */
-	record Found(String value, Span span) {
+	record Found(String value, Span span, double confidence) {
+
+		Found(String value, Span span) {
+			this(value, span, 0.9);
+		}
+
+		Found sure(double confidence) {
+			return new Found(this.value, this.span, confidence);
+		}
+
 	}
 
 	private static final Pattern YOUR_LABEL = Pattern.compile("(?:your|votre|vuestra|su|v/|s/)\\s*(?:ref(?:erence|erencia)?"
@@ -92,14 +101,14 @@ final class ReferenceExtractor {
 			}
 		}
 		if (file != null || code != null) {
-			return file != null ? file : code;
+			return file != null ? file.sure(0.75) : code.sure(0.65);
 		}
 		for (int i = Math.max(0, trailerFrom); i < layout.lines().size(); i++) {
 			for (Layout.Cell cell : layout.cells(layout.lines().get(i))) {
 				Matcher label = OWN_LABEL.matcher(cell.folded());
 				if (label.lookingAt() && label.end() > 0 && label.end() < cell.text().length() && isReference(cell, label.end())
 						&& !Anatomy.ENCL.matcher(cell.folded()).matches()) {
-					return found(layout, cell.start() + label.end(), cell.end());
+					return found(layout, cell.start() + label.end(), cell.end()).sure(0.6);
 				}
 			}
 		}

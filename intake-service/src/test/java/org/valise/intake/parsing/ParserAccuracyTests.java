@@ -1,5 +1,7 @@
 package org.valise.intake.parsing;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +42,18 @@ class ParserAccuracyTests {
 
 	/** The share no field may fall below over all the samples: what the parser reached; raise, never lower. */
 	static final double FIELD_FLOOR = 0.0;
+
+	/** The share of all fields of the held-out notes (src/test/resources/holdout) that must be right; raise, never lower. */
+	static final double HELD_OUT_FLOOR = 0.0;
+
+	@Test
+	void reachesItsFloorOnNotesWrittenApartFromTheSamples() throws URISyntaxException {
+		Path holdout = Path.of(ParserAccuracyTests.class.getResource("/holdout/expected.jsonl").toURI()).getParent();
+		Report report = Evaluation.score(new NoteParser(), Evaluation.read(holdout));
+		System.out.println(report.table("Parser accuracy on the " + report.notes() + " held-out notes"));
+		assertThat(report.notes()).isPositive();
+		assertThat(report.overall()).as("share of all fields of the held-out notes right").isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
+	}
 
 	@Test
 	void reachesItsAccuracyFloorOnEachFieldOfTheSampleNotes() {
