@@ -47,9 +47,8 @@ final class DateExtractor {
 
 	private static final Map<Character, Integer> CHINESE_DIGITS = chineseDigits();
 
-	private static final String MONTH = "(" + String.join("|",
-			MONTHS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).toList())
-			+ ")(?![\\p{L}])";
+	/** A month name: one word or two ("كانون الثاني"), looked up in {@link #MONTHS} once matched. */
+	private static final String MONTH = "(\\p{L}{3,}(?: \\p{L}{2,})?)";
 
 	private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th|er|re|e|eme|o|a|°|º|\\.|-?(?:го|е))?";
 
@@ -57,7 +56,7 @@ final class DateExtractor {
 			+ "(?:\\s+(?:of|de|del|di))?\\s*" + MONTH + "\\.?(?:\\s+(?:de|del|of|di))?,?\\s+(?:in the year\\s+)?(\\d{4})(?!\\d)");
 
 	private static final Pattern MONTH_DAY_YEAR = Pattern
-		.compile("(?<![\\p{L}])" + MONTH + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
+		.compile("(?<![\\p{L}])(\\p{L}{3,})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
 
 	private static final Pattern NUMERIC = Pattern.compile("(?<![\\d/.])(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?![\\d/])");
 
@@ -66,6 +65,8 @@ final class DateExtractor {
 	private static final String HAN_NUMBER = "([〇零一二三四五六七八九十\\d]{1,4})";
 
 	private static final Pattern CHINESE = Pattern.compile(HAN_NUMBER + "年" + HAN_NUMBER + "月" + HAN_NUMBER + "日");
+
+	private static final Pattern YEAR = Pattern.compile("\\d{4}|年");
 
 	private static final Pattern OCR_NUMBER = Pattern.compile("(?<![\\p{L}\\d])[\\dol]{2,4}(?![\\p{L}\\d])");
 
@@ -86,6 +87,9 @@ final class DateExtractor {
 	static List<Found> findAll(String folded) {
 		List<Found> found = new ArrayList<>();
 		String s = digitised(folded);
+		if (!YEAR.matcher(s).find()) {
+			return found;
+		}
 		collect(DAY_MONTH_YEAR.matcher(s), 1, 2, 3, true, found);
 		collect(MONTH_DAY_YEAR.matcher(s), 2, 1, 3, true, found);
 		collectNumeric(NUMERIC.matcher(s), found);
@@ -163,7 +167,7 @@ final class DateExtractor {
 
 	private static void collect(Matcher m, int day, int month, int year, boolean named, List<Found> into) {
 		while (m.find()) {
-			Integer mm = named ? MONTHS.get(m.group(month)) : Integer.valueOf(m.group(month));
+			Integer mm = named ? month(m.group(month)) : Integer.valueOf(m.group(month));
 			add(into, m.group(year), mm, Integer.parseInt(m.group(day)), m.start(), m.end());
 		}
 	}
@@ -198,6 +202,13 @@ final class DateExtractor {
 		catch (DateTimeException | NullPointerException ex) {
 			// not a calendar date: skip it
 		}
+	}
+
+	/** The month a name (or a name and the word after it, "junio de") stands for, or {@code null}. */
+	private static Integer month(String words) {
+		Integer month = MONTHS.get(words);
+		int space = words.indexOf(' ');
+		return month != null || space < 0 ? month : MONTHS.get(words.substring(0, space));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.valise.intake.parsing;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,8 +140,41 @@ final class Formulas {
 		return Integer.bitCount(seen);
 	}
 
+	/**
+	 * Words one of which every wording of a formula holds: a text without any of them cannot match, and is not
+	 * searched (the formulas are long alternations, tried at every position of every paragraph).
+	 */
+	private static final Map<Pattern, String[]> CUES = new IdentityHashMap<>();
+
+	static {
+		CUES.put(COMPLIMENTS, cues("compliment cumplido salud cumpriment saluti beehr bezeug уважени تهدي يهدي تحيات 致意"));
+		CUES.put(CLOSING, cues("opportunit oportunid occasion ocasi consideration consideracion protestos considerazione "
+				+ "anlass hochachtung пользу уверени تغتنم يغتنم فائق 敬意 借此机会"));
+		CUES.put(CONFIDENTIAL_PHRASE, cues("confiden reserv riservat vertraulich конфиденц"));
+		CUES.put(HIGHEST_DESTINATION, cues("highest haute plus mas mais piu hochst высш أعلى 转呈 attention atencion "
+				+ "atencao attenzione"));
+	}
+
+	private static String[] cues(String words) {
+		String[] cues = words.split(" ");
+		for (int i = 0; i < cues.length; i++) {
+			cues[i] = TextFold.fold(cues[i]);
+		}
+		return cues;
+	}
+
 	/** The first match of a pattern in a folded text, or {@code null}. */
 	static Matcher find(Pattern pattern, String folded) {
+		String[] cues = CUES.get(pattern);
+		if (cues != null) {
+			boolean any = false;
+			for (int i = 0; i < cues.length && !any; i++) {
+				any = folded.contains(cues[i]);
+			}
+			if (!any) {
+				return null;
+			}
+		}
 		Matcher m = pattern.matcher(folded);
 		return m.find() ? m : null;
 	}

@@ -1,6 +1,8 @@
 package org.valise.intake.parsing;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,6 +39,22 @@ final class LanguageDetector {
 				"sich", "nicht", "auf", "im", "ein", "eine", "bei", "wird", "wenn"));
 	}
 
+	private static final List<String> LATIN_LANGUAGES = List.copyOf(FUNCTION_WORDS.keySet());
+
+	/** For each function word, the Latin-script languages (by index) that use it. */
+	private static final Map<String, int[]> BY_WORD = new HashMap<>();
+
+	static {
+		for (int i = 0; i < LATIN_LANGUAGES.size(); i++) {
+			for (String word : FUNCTION_WORDS.get(LATIN_LANGUAGES.get(i))) {
+				int[] before = BY_WORD.getOrDefault(word, new int[0]);
+				int[] after = java.util.Arrays.copyOf(before, before.length + 1);
+				after[before.length] = i;
+				BY_WORD.put(word, after);
+			}
+		}
+	}
+
 	private LanguageDetector() {
 	}
 
@@ -57,6 +75,10 @@ final class LanguageDetector {
 		int han = 0;
 		for (int i = 0; i < folded.length(); i++) {
 			char c = folded.charAt(i);
+			if (c < 128) {
+				latin += (c >= 'a' && c <= 'z') ? 1 : 0;
+				continue;
+			}
 			if (!Character.isLetter(c)) {
 				continue;
 			}
@@ -79,28 +101,27 @@ final class LanguageDetector {
 			String language = other == cyrillic ? "ru" : (other == arabic ? "ar" : "zh");
 			return new Detected(language, Math.min(0.99, 0.5 + 0.5 * other / letters));
 		}
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		FUNCTION_WORDS.keySet().forEach((language) -> counts.put(language, 0));
+		int[] counts = new int[LATIN_LANGUAGES.size()];
 		Matcher m = WORD.matcher(folded);
 		while (m.find()) {
-			String w = m.group();
-			for (Map.Entry<String, Set<String>> entry : FUNCTION_WORDS.entrySet()) {
-				if (entry.getValue().contains(w)) {
-					counts.merge(entry.getKey(), 1, Integer::sum);
+			int[] languages = BY_WORD.get(m.group());
+			if (languages != null) {
+				for (int language : languages) {
+					counts[language]++;
 				}
 			}
 		}
 		String best = null;
 		int top = 0;
 		int second = 0;
-		for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-			if (entry.getValue() > top) {
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] > top) {
 				second = top;
-				top = entry.getValue();
-				best = entry.getKey();
+				top = counts[i];
+				best = LATIN_LANGUAGES.get(i);
 			}
-			else if (entry.getValue() > second) {
-				second = entry.getValue();
+			else if (counts[i] > second) {
+				second = counts[i];
 			}
 		}
 		if (top < 3) {

@@ -29,12 +29,11 @@ public final class NoteParser {
 		Anatomy a = new Anatomy(layout);
 		Map<String, Span> evidence = new LinkedHashMap<>();
 		List<String> scripts = ScriptDetector.scripts(text);
-		String language = language(a, evidence);
+		LanguageDetector.Detected detected = language(a, evidence);
+		String language = detected == null ? null : detected.language();
 		Map<String, Double> sure = new LinkedHashMap<>();
 		sure.put("docType", Confidence.docType(a));
-		sure.put("language", language == null ? 0.3
-				: LanguageDetector.detectWithConfidence(bodyText(a)) == null ? 0.6
-						: LanguageDetector.detectWithConfidence(bodyText(a)).confidence());
+		sure.put("language", detected == null ? 0.3 : detected.confidence());
 		if (a.type == DocType.OTHER) {
 			put(evidence, "docType", null);
 			Confidence.other(sure);
@@ -109,25 +108,17 @@ public final class NoteParser {
 				request == null ? null : request.value(), highest, confidential, scripts, subject, evidence, sure);
 	}
 
-	private static String bodyText(Anatomy a) {
+	private static LanguageDetector.Detected language(Anatomy a, Map<String, Span> evidence) {
 		StringBuilder body = new StringBuilder();
 		for (Layout.Paragraph p : a.body) {
 			body.append(p.folded()).append('\n');
 		}
-		return body.length() == 0 ? TextFold.fold(a.layout.clean().text()) : body.toString();
-	}
-
-	private static String language(Anatomy a, Map<String, Span> evidence) {
-		StringBuilder body = new StringBuilder();
-		for (Layout.Paragraph p : a.body) {
-			body.append(p.folded()).append('\n');
-		}
-		String language = LanguageDetector.detect(body.toString());
+		LanguageDetector.Detected language = LanguageDetector.detectWithConfidence(body.toString());
 		if (language != null && !a.body.isEmpty()) {
 			put(evidence, "language", a.body.get(0).flow().span(0, a.body.get(0).text().length()));
 			return language;
 		}
-		return LanguageDetector.detect(TextFold.fold(a.layout.clean().text()));
+		return LanguageDetector.detectWithConfidence(TextFold.fold(a.layout.clean().text()));
 	}
 
 	private static String head(Anatomy a, String recipient, List<EnclosureExtractor.Found> found,
