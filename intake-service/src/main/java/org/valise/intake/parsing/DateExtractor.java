@@ -53,7 +53,8 @@ final class DateExtractor {
 	private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th|er|re|e|eme|o|a|°|º|\\.|-?(?:го|е))?";
 
 	private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?<![\\d\\p{L}])" + DAY + "(?:\\s*day)?"
-			+ "(?:\\s+(?:of|de|del|di))?\\s*" + MONTH + "\\.?(?:\\s+(?:de|del|of|di))?,?\\s+(?:in the year\\s+)?(\\d{4})(?!\\d)");
+			+ "(?:\\s+(?:of|de|del|di)(?!\\p{L}))?\\s*" + MONTH + "\\.?(?:\\s+(?:de|del|of|di)(?!\\p{L}))?,?\\s+"
+			+ "(?:in the year\\s+)?(\\d{4})(?!\\d)");
 
 	private static final Pattern MONTH_DAY_YEAR = Pattern
 		.compile("(?<![\\p{L}])(\\p{L}{3,})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)");
