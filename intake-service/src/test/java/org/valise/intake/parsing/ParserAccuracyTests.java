@@ -31,20 +31,20 @@ class ParserAccuracyTests {
 			Map.entry("highest_destination", 13), Map.entry("confidential", 13));
 
 	/** The share of the wider-world notes each field must get right: what the parser reached; raise, never lower. */
-	static final Map<String, Double> WIDER_WORLD_FLOORS = Map.ofEntries(Map.entry("doc_type", 0.78),
-			Map.entry("language", 0.78), Map.entry("reference", 0.62), Map.entry("in_reply_to", 0.90),
-			Map.entry("date", 0.68), Map.entry("place", 0.71), Map.entry("sender", 0.62), Map.entry("recipient", 0.68),
-			Map.entry("recipient_head", 0.71), Map.entry("enclosures", 0.31), Map.entry("requested_action", 0.28),
-			Map.entry("highest_destination", 0.84), Map.entry("confidential", 1.0));
+	static final Map<String, Double> WIDER_WORLD_FLOORS = Map.ofEntries(Map.entry("doc_type", 1.0),
+			Map.entry("language", 1.0), Map.entry("reference", 1.0), Map.entry("in_reply_to", 1.0), Map.entry("date", 1.0),
+			Map.entry("place", 1.0), Map.entry("sender", 0.96), Map.entry("recipient", 0.93),
+			Map.entry("recipient_head", 0.87), Map.entry("enclosures", 0.62), Map.entry("requested_action", 0.31),
+			Map.entry("highest_destination", 0.96), Map.entry("confidential", 1.0));
 
 	/** The share of all fields of all samples that must be right: what the parser reached; raise, never lower. */
-	static final double OVERALL_FLOOR = 0.0;
+	static final double OVERALL_FLOOR = 0.92;
 
 	/** The share no field may fall below over all the samples: what the parser reached; raise, never lower. */
-	static final double FIELD_FLOOR = 0.0;
+	static final double FIELD_FLOOR = 0.51;
 
 	/** The share of all fields of the held-out notes (src/test/resources/holdout) that must be right; raise, never lower. */
-	static final double HELD_OUT_FLOOR = 0.0;
+	static final double HELD_OUT_FLOOR = 0.90;
 
 	@Test
 	void reachesItsFloorOnNotesWrittenApartFromTheSamples() throws URISyntaxException {
