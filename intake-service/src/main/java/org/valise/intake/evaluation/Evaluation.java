@@ -84,11 +84,21 @@ public final class Evaluation {
 		return cases;
 	}
 
-	/** Parses each note and scores every field. */
+	/** Parses each note and scores every field; a note the parser fails on has every field wrong. */
 	public static Report score(NoteParser parser, List<Case> cases) {
 		List<Report.Outcome> outcomes = new ArrayList<>();
 		for (Case c : cases) {
-			ParsedNote got = parser.parse(c.text());
+			ParsedNote got;
+			try {
+				got = parser.parse(c.text());
+			}
+			catch (RuntimeException ex) {
+				for (String field : FIELDS) {
+					outcomes.add(new Report.Outcome(c.file(), field, false, show(c.expected().path(field)),
+							"parser failed: " + ex));
+				}
+				continue;
+			}
 			for (String field : FIELDS) {
 				JsonNode want = c.expected().path(field);
 				outcomes.add(new Report.Outcome(c.file(), field, matches(field, want, got), show(want), value(got, field)));

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 final class Anatomy {
 
-	static final Pattern ENCL = Pattern.compile("(?:encl(?:osures?)?|enc|annex(?:es)?|attachments?|p\\.\\s?j|pieces? jointes?"
-			+ "|adj(?:untos?)?|anexos?)\\s*\\.?\\s*:?\\s+(.+)");
+	static final Pattern ENCL = Formulas.folded("(?:encl(?:osures?)?|enc|annex(?:es)?|attachments?|p\\.\\s?j|pieces? jointes?"
+			+ "|adj(?:untos?)?|anexos?|all\\.|allegat[oi]|anlagen?|приложени[ея]|المرفقات|المرفق|附件)(?![\\p{L}])\\s*\\.?\\s*[:：]?\\s*(.*)");
 
 	/** The title line of a circulated document: "Note verbale dated 4 April 2006 from ... addressed to ...". */
 	static final Pattern TITLE = Formulas.folded("(?:identical )?(?:(notes? verbales?|nota verbal|notas? verbais|nota|note"

@@ -20,11 +20,12 @@ final class Names {
 			+ "|die|der|das|dem|den)\\s+|l'");
 
 	/** Where a name stops in running text: the words that start what is said about it. */
-	static final Pattern STOP = Pattern.compile("[\\s,]+(?:addressed|adressee?|dirigee?|dirige|dirigida|dirigido"
+	static final Pattern STOP = Formulas.folded("[\\s,]+(?:addressed|adressee?|dirigee?|dirige|dirigida|dirigido"
 			+ "|envia|remite|dated|datee|on|concerning|regarding|relating|relative|relatif|relativa|relativo|sur|sobre"
 			+ "|mediante|proposing|requesting|inviting|informing|expressing|whereby|in which|dont|which|who|por la que"
 			+ "|por la cual|de fecha|en date|prepared|signed|drawn|issued|etablie?|preparad[oa]|elaborad[oa]|to host"
-			+ "|in order|so that|afin|para que|a fin)\\b|(?<!\\b[a-z]|\\bmr|\\bms|\\bmrs|\\bdr|\\bst|\\bno|\\bhon|\\bsr"
+			+ "|in order|so that|afin|para que|a fin|на имя|в адрес|адресованн\\p{L}*|по вопросу|относительно|о том"
+			+ "|الموجهة|الموجه|والمؤرخة|المؤرخة|بشأن|حول)(?![\\p{L}])|[\u060c]|(?<!\\b[a-z]|\\bmr|\\bms|\\bmrs|\\bdr|\\bst|\\bno|\\bhon|\\bsr"
 			+ "|\\bsra|\\bjr|\\bprof|\\bexcma?)[;:.](?:\\s|$)");
 
 	private static final Pattern ROLE_WORD = Pattern.compile("\\b(?:minister|ministre|ministro|president|presidente|king"

@@ -34,7 +34,12 @@ final class PartyExtractor {
 			+ "|requests|hereby|pursuant|following|upon|on|having|en|con|avec|conformement|me|la|les)\\b|,\\s+(?:and|et|y|e)\\s"
 			+ "|(?<!\\b[a-z]|\\bmr|\\bms|\\bdr|\\bno)[.;](?:\\s|$)");
 
-	private static final Pattern OFFICE = Pattern.compile("(?:the\\s+)?(?:office|department|division|unit|bureau|section"
+	private static final Pattern STATE = Formulas.folded("\\b(?:mission|missions|embassy|ambassade|embajada|embaixada|ambasciata"
+			+ "|botschaft|ministry|ministere|ministerio|ministerium|ministero|consulate|consulat|consolato|consulado|delegation"
+			+ "|delegacion|delegacao|delegazione|representation|vertretung|missao|missione|mision|high commission"
+			+ "|представительство|посольство|министерство|консульство)\\b|البعثة|سفارة|وزارة|代表团|大使馆|外交部|领事馆");
+
+	private static final Pattern OFFICE = Pattern.compile("(?:the\\s+)?(?:office|department|division|unit|bureau|section|programme"
 			+ "|service|cabinet|protocol|oficina|departamento|direccion|unidad|seccion|departement|protocole|subdivision"
 			+ "|abteilung|referat|divisao|dipartimento|ufficio|департамент|отдел|управление)\\b.*");
 
@@ -66,7 +71,27 @@ final class PartyExtractor {
 			from++;
 		}
 		from += Names.article(folded.substring(from));
-		return found(p, from, a.complimentsStart);
+		return withOffice(a, found(p, from, a.complimentsStart));
+	}
+
+	/**
+	 * An organisation writing from one of its offices (an outgoing circular, a note between organisations) signs
+	 * with the organisation; its letterhead names the office: "International Organization for Migration (IOM),
+	 * Department of Policy and Research". A State's representation is the sender itself.
+	 */
+	private static Found withOffice(Anatomy a, Found sender) {
+		if (sender == null || STATE.matcher(TextFold.fold(sender.value())).find()) {
+			return sender;
+		}
+		for (Layout.Line line : a.layout.lines().subList(0, Math.min(a.headerEnd, a.layout.lines().size()))) {
+			String text = line.text().strip();
+			String folded = TextFold.fold(text);
+			if (!text.isEmpty() && text.chars().noneMatch(Character::isDigit) && OFFICE.matcher(folded).matches()
+					&& !TextFold.fold(sender.value()).contains(folded)) {
+				return new Found(sender.value() + ", " + Names.titleCase(text), sender.span());
+			}
+		}
+		return sender;
 	}
 
 	static Found recipient(Anatomy a) {
