@@ -79,7 +79,23 @@ final class Formulas {
 			+ "|\\bmais altas? (?:instancias?|autoridades?|destino)|\\bpiu alt[ae] (?:istanz[ae]|autorita|destinazione)"
 			+ "|\\bhochsten? (?:stelle|ebene|instanz)|\\bвысш(?:ему|ей|его) (?:руководств|инстанци|адресат)"
 			+ "|أعلى سلطة|أعلى مستوى|转呈"
-			+ "|\\b(?:personal attention|attention personnelle|atencion personal|atencao pessoal|attenzione personale) de");
+			+ "|\\b(?:personal attention|attention personnelle|atencion personal|atencao pessoal|attenzione personale)"
+			+ " (?:de|of|del|da|della)\\b");
+
+	/** A request in a sentence: "would be grateful", "saurait gré", "agradecería", "ruega", "будет признательно"... */
+	static final Pattern REQUEST = folded("\\b(?:grateful|appreciate|requests?|kindly|saurai(?:t|ent) gre|serai(?:t|ent) reconnaissant"
+			+ "|prie|agradecer(?:ia|a)n?|ruega|solicita|agradeceria|muito agradece|sarebbe grat|sarei grat|pregh|wa(?:re|ren) dankbar"
+			+ "|bitte[tn]?|признательн|просит)|ترجو|يرجو|请");
+
+	/**
+	 * Passing a document on to someone by title: the verb, its object, and "to"/"à" with honorifics
+	 * ("transmettre ladite lettre à Monsieur le "); the head's title must follow.
+	 */
+	static final Pattern PASS_ON_TO = folded("\\b(?:transmit|convey|forward|pass|bring|deliver|submit|transmettre|faire parvenir"
+			+ "|remettre|acheminer|hacer llegar|transmitir|remitir|elevar|encaminhar|fazer chegar|trasmettere|inoltrare|far pervenire"
+			+ "|weiterleiten|weiterzuleiten|ubermitteln|передать|препроводить|إحالة|تسليم)\\b[^.;]{0,80}?\\b(?:to|a|al|ao|alla|an|إلى)"
+			+ "\\s+(?:(?:his|her|son|sa|su|sua|monsieur|madame|mr|ms|le|la|el|the|o|il|senor|senora|senhor|senhora|signor"
+			+ "|signora|den|die|herrn|frau|excellency|excellence|excelencia|h\\.e\\.)\\.?\\s+){0,4}");
 
 	static final Pattern CONFIDENTIAL_LINE = folded("(?:strictly |highly )?(?:confidential|confidentiel(?:le)?|confidencial"
 			+ "|restricted|reservado|riservato|vertraulich|конфиденциально|سري|机密)\\.?");

@@ -80,7 +80,8 @@ public final class NoteParser {
 			put(evidence, "enclosures[" + i + "]", found.get(i).span());
 		}
 		String head = head(a, recipientValue, found, evidence);
-		boolean highest = flag(a, Formulas.HIGHEST_DESTINATION, "highestDestination", evidence);
+		boolean highest = flag(a, Formulas.HIGHEST_DESTINATION, "highestDestination", evidence)
+				|| toTheHead(a, evidence);
 		boolean confidential = confidential(a, evidence);
 		RequestExtractor.Found request = RequestExtractor.extract(a, language, found, head);
 		put(evidence, "reference", reference == null ? null : reference.span());
@@ -154,6 +155,29 @@ public final class NoteParser {
 			if (m != null) {
 				put(evidence, field, p.flow().span(m.start(), m.end()));
 				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A request to pass the note or its enclosure on to the head by title ("would be grateful if the Organization
+	 * could transmit the said letter to the Director General", "transmettre ladite lettre à Monsieur le Directeur
+	 * général"): asking in words for the highest destination.
+	 */
+	private static boolean toTheHead(Anatomy a, Map<String, Span> evidence) {
+		for (Layout.Paragraph p : a.body) {
+			String f = p.folded();
+			if (Formulas.find(Formulas.REQUEST, f) == null) {
+				continue;
+			}
+			java.util.regex.Matcher m = Formulas.PASS_ON_TO.matcher(f);
+			while (m.find()) {
+				int[] head = Names.head(f.substring(m.end(), Math.min(f.length(), m.end() + 40)));
+				if (head != null && head[0] == 0) {
+					put(evidence, "highestDestination", p.flow().span(m.start(), m.end() + head[1]));
+					return true;
+				}
 			}
 		}
 		return false;
