@@ -96,6 +96,22 @@ final class Names {
 		return at;
 	}
 
+	/** Whether a text ends with a connector that carries a name on to the next line ("Director General de la"). */
+	static boolean endsWithConnector(String text) {
+		String t = text.strip();
+		if (t.endsWith("'") || t.endsWith("\u2019")) {
+			return true;
+		}
+		int space = t.lastIndexOf(' ');
+		return space >= 0 && isConnector(t.substring(space + 1));
+	}
+
+	/** The number of leading characters that are honorifics, then an article ("Sr. ", "The "). */
+	static int honorificsAndArticle(String folded) {
+		int at = honorifics(folded);
+		return at + article(folded.substring(at));
+	}
+
 	/** The number of leading characters that are an article or a preposition ("the ", "l'", "al "). */
 	static int article(String folded) {
 		Matcher m = ARTICLE.matcher(folded);

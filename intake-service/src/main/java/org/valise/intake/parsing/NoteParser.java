@@ -69,7 +69,7 @@ public final class NoteParser {
 			Layout.Line salutation = layout.lines().get(a.salutationLine);
 			put(evidence, "docType", layout.clean().span(salutation.start(), salutation.end()));
 			sender = PartyExtractor.signatory(a);
-			recipient = PartyExtractor.insideAddress(a);
+			recipient = a.title != null ? PartyExtractor.circulatedAddressee(a) : PartyExtractor.insideAddress(a);
 		}
 		String senderValue = sender == null ? null : sender.value();
 		String recipientValue = recipient == null ? null : recipient.value();

@@ -43,7 +43,14 @@ final class PartyExtractor {
 			+ "|service|cabinet|protocol|oficina|departamento|direccion|unidad|seccion|departement|protocole|subdivision"
 			+ "|abteilung|referat|divisao|dipartimento|ufficio|департамент|отдел|управление)\\b.*");
 
-	private static final Pattern ADDRESS_LINE = Pattern.compile(".*\\d.*|(?:[\\p{L}.\\- ]+,\\s*)?(?:switzerland|suisse|suiza"
+	private static final Pattern SIGNED = Pattern.compile("\\((?:signed|sign[ée]|firmad[oa]|firmat[oa]|gez\\.?|подпись)\\)\\s*(.*)",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	private static final Pattern TITLE_FROM = Pattern.compile("\\bfrom\\s+(?:the\\s+)?(.+?)\\s+addressed\\s+to\\b");
+
+	private static final Pattern TITLE_TO = Pattern.compile("\\baddressed\\s+to\\s+(?:the\\s+)?(.+?)[.\\s]*$");
+
+	private static final Pattern ADDRESS_LINE = Pattern.compile("(?:[\\p{L}.\\- ]+,\\s*)?(?:switzerland|suisse|suiza"
 			+ "|schweiz|svizzera)\\.?|(?:geneva|geneve|ginebra|genf|new york|nueva york|vienna|vienne|viena|rome|roma|paris"
 			+ "|nairobi|bangkok)[.\\-]*");
 
@@ -171,7 +178,7 @@ final class PartyExtractor {
 		List<String> lines = new ArrayList<>();
 		for (Layout.Line line : a.layout.lines().subList(a.addressBlock.firstLine(), a.addressBlock.lastLine() + 1)) {
 			String text = line.text().strip();
-			if (ADDRESS_LINE.matcher(TextFold.fold(text)).matches() || OFFICE.matcher(TextFold.fold(text)).matches()) {
+			if (isAddressLine(text) || OFFICE.matcher(TextFold.fold(text)).matches()) {
 				break;
 			}
 			if (!TO_LINE.matcher(TextFold.fold(text)).matches()) {
@@ -196,13 +203,19 @@ final class PartyExtractor {
 		return new Found(block, found.span());
 	}
 
-	/** The signatory of a letter, with the letterhead it is written on. */
+	/** The signatory of a letter, with the letterhead it is written on (unless the letterhead only repeats it). */
 	static Found signatory(Anatomy a) {
+		if (a.title != null) {
+			Found circulated = circulatedSignatory(a);
+			if (circulated != null) {
+				return circulated;
+			}
+		}
 		List<Layout.Line> lines = a.layout.lines();
 		List<String> parts = new ArrayList<>();
 		Span first = null;
 		Layout.Paragraph closing = a.closeLine < 0 ? null : a.layout.paragraphOf(a.closeLine);
-		for (int i = closing == null ? lines.size() : closing.lastLine() + 1; i < lines.size() && parts.size() < 3; i++) {
+		for (int i = closing == null ? lines.size() : closing.lastLine() + 1; i < lines.size(); i++) {
 			String text = lines.get(i).text().strip();
 			if (text.isEmpty() || PLACEHOLDER.matcher(TextFold.fold(text)).matches()) {
 				if (!parts.isEmpty()) {
@@ -210,7 +223,7 @@ final class PartyExtractor {
 				}
 				continue;
 			}
-			if (Anatomy.ENCL.matcher(TextFold.fold(text)).matches()) {
+			if (Anatomy.ENCL.matcher(TextFold.fold(text)).matches() || (parts.size() >= 3 && !continues(text))) {
 				break;
 			}
 			parts.add(text);
@@ -229,20 +242,65 @@ final class PartyExtractor {
 		if (parts.isEmpty()) {
 			return letterhead == null ? null : new Found(letterhead, head.flow().span(0, head.text().length()));
 		}
-		String value = String.join(", ", parts) + (letterhead == null ? "" : " (" + letterhead + ")");
+		String signed = join(parts);
+		signed = signed.substring(Names.article(TextFold.fold(signed)));
+		boolean repeats = letterhead != null && repeats(signed, letterhead);
+		String value = signed + (letterhead == null || repeats ? "" : " (" + letterhead + ")");
 		return new Found(value, first);
 	}
 
-	/** The inside address of a letter: the block just above the salutation, without street, postcode and city. */
+	/**
+	 * The signatory of a circulated letter: the name after "(Signed)" and the office its title line gives ("Letter
+	 * dated … from the Permanent Representative of Norway to the United Nations addressed to …").
+	 */
+	private static Found circulatedSignatory(Anatomy a) {
+		Matcher from = TITLE_FROM.matcher(a.title.text());
+		for (Layout.Line line : a.layout.lines().subList(a.title.lastLine() + 1, a.layout.lines().size())) {
+			Matcher signed = SIGNED.matcher(line.text().strip());
+			if (signed.matches() && !signed.group(1).isBlank()) {
+				String name = signed.group(1).strip();
+				Span span = a.layout.clean().span(line.start(), line.end());
+				return new Found(from.find() ? name + ", " + from.group(1).strip() : name, span);
+			}
+		}
+		return null;
+	}
+
+	/** Whom a circulated letter is addressed to, from its title line ("… addressed to the President of the Council"). */
+	static Found circulatedAddressee(Anatomy a) {
+		Matcher to = TITLE_TO.matcher(a.title.text());
+		return to.find() ? found(a.title, to.start(1), to.end(1)) : null;
+	}
+
+	/** Whether a letterhead says no more than the signature (a minister's letterhead over the minister's name). */
+	private static boolean repeats(String signed, String letterhead) {
+		String s = TextFold.fold(signed);
+		int words = 0;
+		int found = 0;
+		for (String w : TextFold.fold(letterhead).split("[^\\p{L}]+")) {
+			if (w.length() >= 4) {
+				words++;
+				found += s.contains(w) ? 1 : 0;
+			}
+		}
+		return words > 0 && found >= 0.6 * words;
+	}
+
+	/**
+	 * The inside address of a letter: the block just above the salutation, or the block after the signature (where
+	 * many chanceries put it) when only that one ends in an address; without street, postcode and city.
+	 */
 	static Found insideAddress(Anatomy a) {
-		Layout.Paragraph block = null;
+		Layout.Paragraph above = null;
 		for (Layout.Paragraph p : a.layout.paragraphs()) {
 			boolean dateline = a.datelineCell != null && p.firstLine() <= a.datelineCell.line()
 					&& a.datelineCell.line() <= p.lastLine();
 			if (p.lastLine() < a.salutationLine && !dateline && p.index() > 0) {
-				block = p;
+				above = p;
 			}
 		}
+		Layout.Paragraph foot = footAddress(a);
+		Layout.Paragraph block = above == null || (!hasAddressLine(a, above) && foot != null) ? foot : above;
 		if (block == null) {
 			return null;
 		}
@@ -250,7 +308,7 @@ final class PartyExtractor {
 		Layout.Line last = null;
 		for (Layout.Line line : a.layout.lines().subList(block.firstLine(), block.lastLine() + 1)) {
 			String text = line.text().strip();
-			if (ADDRESS_LINE.matcher(TextFold.fold(text)).matches()) {
+			if (isAddressLine(text)) {
 				break;
 			}
 			parts.add(text);
@@ -259,8 +317,78 @@ final class PartyExtractor {
 		if (last == null) {
 			return null;
 		}
+		String value = join(parts);
+		value = value.substring(Names.honorificsAndArticle(TextFold.fold(value)));
 		Span span = a.layout.clean().span(a.layout.lines().get(block.firstLine()).start(), last.end());
-		return new Found(String.join(", ", parts), span);
+		return new Found(value, span);
+	}
+
+	/** The first block after a letter's signature that ends in an address (a city, a postcode). */
+	private static Layout.Paragraph footAddress(Anatomy a) {
+		if (a.closeLine < 0) {
+			return null;
+		}
+		boolean signature = false;
+		for (Layout.Paragraph p : a.layout.paragraphs()) {
+			if (p.lastLine() <= a.closeLine) {
+				continue;
+			}
+			boolean dateline = a.datelineCell != null && p.firstLine() <= a.datelineCell.line()
+					&& a.datelineCell.line() <= p.lastLine();
+			String first = TextFold.fold(a.layout.lines().get(p.firstLine()).text().strip());
+			if (dateline || Anatomy.ENCL.matcher(first).matches() || first.startsWith("cc")) {
+				continue;
+			}
+			if (PLACEHOLDER.matcher(first).matches() && p.firstLine() == p.lastLine()) {
+				continue;
+			}
+			if (!signature) {
+				signature = true;
+				continue;
+			}
+			if (hasAddressLine(a, p) && p.lastLine() > p.firstLine()) {
+				return p;
+			}
+		}
+		return null;
+	}
+
+	private static boolean hasAddressLine(Anatomy a, Layout.Paragraph p) {
+		for (Layout.Line line : a.layout.lines().subList(p.firstLine() + 1, p.lastLine() + 1)) {
+			if (isAddressLine(line.text().strip())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A line of an address: street, postcode and city, city or country alone; not a name holding a year. */
+	static boolean isAddressLine(String text) {
+		String f = TextFold.fold(text).strip();
+		if (f.isEmpty()) {
+			return false;
+		}
+		if (ADDRESS_LINE.matcher(f).matches() || Character.isDigit(f.charAt(0))) {
+			return true;
+		}
+		return f.split("\\s+").length <= 5 && f.matches(".*\\d{2,}.*");
+	}
+
+	/** Lines of a block as one name: a line continuing the one before ("of Nuclear Weapons") joins with a space. */
+	private static String join(List<String> parts) {
+		StringBuilder out = new StringBuilder();
+		for (String part : parts) {
+			if (out.length() > 0) {
+				boolean carriesOn = continues(part) || Names.endsWithConnector(out.toString());
+				out.append(carriesOn ? " " : ", ");
+			}
+			out.append(part);
+		}
+		return out.toString();
+	}
+
+	private static boolean continues(String line) {
+		return !line.isEmpty() && Character.isLowerCase(line.charAt(0));
 	}
 
 	private static Found found(Layout.Paragraph p, int from, int to) {

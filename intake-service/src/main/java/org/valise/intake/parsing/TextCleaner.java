@@ -23,7 +23,7 @@ final class TextCleaner {
 		.compile("\\b(?:RECEIVED|RE\u00c7U|RECU|RECIBIDO|ENREGISTR\u00c9|ENREGISTRE|REGISTRY|REGISTRO|ENTRADA|ARRIV\u00c9E?)\\b");
 
 	private static final Pattern JOB_NUMBER = Pattern
-		.compile("GE\\.\\d{2}-\\d{4,6}.*|\\*?\\d{7}\\*?|\\d{2}-\\d{5}\\s*\\([A-Z]\\)|[+][-=+]{3,}[+]");
+		.compile("GE\\.\\d{2}-\\d{4,6}.*|\\*?\\d{7}\\*?|\\d{2}-\\d{5}\\s*\\([A-Z]\\)(?:\\s+\\d{6}){0,2}|[+][-=+]{3,}[+]");
 
 	private TextCleaner() {
 	}
