@@ -205,6 +205,11 @@ final class DateExtractor {
 		}
 	}
 
+	/** Whether a folded word is a month's name in one of the languages. */
+	static boolean isMonth(String folded) {
+		return MONTHS.containsKey(folded);
+	}
+
 	/** The month a name (or a name and the word after it, "junio de") stands for, or {@code null}. */
 	private static Integer month(String words) {
 		Integer month = MONTHS.get(words);
