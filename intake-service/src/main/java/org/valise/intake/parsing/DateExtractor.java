@@ -50,7 +50,7 @@ final class DateExtractor {
 	/** A month name: one word or two ("كانون الثاني"), looked up in {@link #MONTHS} once matched. */
 	private static final String MONTH = "(\\p{L}{3,}(?: \\p{L}{2,})?)";
 
-	private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th|er|re|e|eme|o|a|°|º|\\.|-?(?:го|е))?";
+	private static final String DAY = "[«\"]?(\\d{1,2})[»\"]?(?:st|nd|rd|th|er|re|e|eme|o|a|°|º|\\.|-?(?:го|е))?";
 
 	private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?<![\\d\\p{L}])" + DAY + "(?:\\s*day)?"
 			+ "(?:\\s+(?:of|de|del|di)(?!\\p{L}))?\\s*" + MONTH + "\\.?(?:\\s+(?:de|del|of|di)(?!\\p{L}))?,?\\s+"
@@ -72,7 +72,7 @@ final class DateExtractor {
 	private static final Pattern OCR_NUMBER = Pattern.compile("(?<![\\p{L}\\d])[\\dol]{2,4}(?![\\p{L}\\d])");
 
 	private static final Pattern PLACE = Pattern.compile(
-			"(?:(?:done|dated|signed|fait|hecho|dado|feito|fatto|gegeben)\\s+(?:at|in|a|à|en|em|a)\\s+)?"
+			"(?:(?:done|dated|signed|fait|hecho|dado|feito|fatto|gegeben)\\s+(?:at|in|a|à|en|em|a)\\s+)?(?:г\\.\\s*)?"
 					+ "([\\p{Lu}\\p{Lo}][\\p{L}\\p{M}'\u2019.\\- ]{0,40}?)\\s*,?\\s*(?:(?:le|el|on|this|en|at|the|den|am|em|aos"
 					+ "|a|il|li|в|في)\\s+)?",
 			Pattern.UNICODE_CHARACTER_CLASS);

@@ -97,7 +97,7 @@ final class Formulas {
 			+ "\\s+(?:(?:his|her|son|sa|su|sua|monsieur|madame|mr|ms|le|la|el|the|o|il|senor|senora|senhor|senhora|signor"
 			+ "|signora|den|die|herrn|frau|excellency|excellence|excelencia|h\\.e\\.)\\.?\\s+){0,4}");
 
-	static final Pattern CONFIDENTIAL_LINE = folded("(?:strictly |highly )?(?:confidential|confidentiel(?:le)?|confidencial"
+	static final Pattern CONFIDENTIAL_LINE = folded("(?:strictly |highly )?(?:confidential|in confidence|confidentiel(?:le)?|confidencial"
 			+ "|restricted|reservado|riservato|vertraulich|конфиденциально|سري|机密)\\.?");
 
 	static final Pattern CONFIDENTIAL_PHRASE = Pattern.compile("\\b(?:kept|keep|treated|treat|regarded|held|remain)"

@@ -82,6 +82,7 @@ final class Glossary {
 			coste estimado=estimated cost|costo estimado=estimated cost|interlocutor=counterpart|servicios=services
 			ministerio=Ministry|colaboracion=cooperation|proximo=next|comunicaciones=communications|comunicacion=communication
 			relator especial=Special Rapporteur|relatora especial=Special Rapporteur|oficina=Office|junto con=together with
+			punto focal=focal point|coordinar=coordinate|segunda fase=second phase|primera fase=first phase|cancilleria=Ministry of Foreign Affairs
 			tratamiento reservado=confidential treatment|informacion=information|contenida=contained|nota=note|adjunta=enclosed
 			""";
 
@@ -114,6 +115,7 @@ final class Glossary {
 			congiunto=^joint|uffici=offices|ufficio=office|competenti=^competent|dipartimento=Department|libertà civili=Civil Liberties
 			immigrazione=immigration|rimpatrio volontario assistito=assisted voluntary return|biennio=two years|definire=define
 			governo=Government|ministero=Ministry|direttore generale=Director General|aggiornamento=update|comune=municipality
+			progetto=draft|accordo=agreement|contributo=contribution|nota=note|nome=name|nomi=names|esperto=expert
 			""";
 
 	private static final String GERMAN = """

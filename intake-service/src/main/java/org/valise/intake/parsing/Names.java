@@ -74,12 +74,21 @@ final class Names {
 			while (next < text.length() && text.charAt(next) == ' ') {
 				next++;
 			}
-			if (next >= text.length() || !Character.isUpperCase(text.charAt(next))) {
+			if (next >= text.length() || !(Character.isUpperCase(text.charAt(next)) || connectsName(text, next))) {
 				return trimEnd(text, from, comma);
 			}
 			i = next;
 		}
 	}
+
+	/** "…, de la Coopération africaine": after a comma, a connector and a capital carry a name on. */
+	private static boolean connectsName(String text, int at) {
+		Matcher m = CONNECTED.matcher(text).region(at, text.length());
+		return m.lookingAt();
+	}
+
+	private static final Pattern CONNECTED = Pattern.compile("(?:de la|de l'|des|du|de|of the|of|del|de los|de las|della|dei)"
+			+ "\\s*\\p{Lu}");
 
 	/** Whether a lower-case word may stand inside a name ("of", "de", "für"...). */
 	static boolean isConnector(String word) {

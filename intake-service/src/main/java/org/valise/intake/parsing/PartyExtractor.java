@@ -27,7 +27,7 @@ final class PartyExtractor {
 	/** Chinese: "SENDER向RECIPIENT致意". */
 	private static final Pattern CHINESE = Pattern.compile("向(.{1,60}?)致意");
 
-	private static final Pattern RECIPIENT_END = Pattern.compile(",?\\s+(?:e|ed|и|und)\\s+(?:tem|ha|имеет|hat|em|,)"
+	private static final Pattern RECIPIENT_END = Pattern.compile(",?\\s+(?:e|ed|и|und)\\s*,|,?\\s+(?:e|ed|и|und)\\s+(?:tem|ha|имеет|hat|em)\\b"
 			+ "|,?\\s+и\\s|\\s+(?:unter bezugnahme|in beantwortung|mit bezug|bezugnehmend|folgendes|mitzuteilen|ihre hochachtung"
 			+ "|seine hochachtung)\\b|,?\\s+(?:and|et|y)\\s*,|,?\\s+(?:and|et|y)\\s+(?:has|have"
 			+ "|a|ont|tiene|tienen|wishes|would|is|takes|avails|with|further|in|referring|refers|se|le|lui|desea|informs"

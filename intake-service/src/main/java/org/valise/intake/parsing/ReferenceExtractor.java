@@ -28,14 +28,15 @@ final class ReferenceExtractor {
 	private static final Pattern YOUR_LABEL = Pattern.compile("(?:your|votre|vuestra|su|v/|s/)\\s*(?:ref(?:erence|erencia)?"
 			+ "|note|nota)\\.?\\s*(?:no\\.?|n\\s?[\u00b0\u00ba])?\\s*:?\\s*");
 
-	private static final Pattern OWN_LABEL = Formulas.folded("(?:(?:note\\s+verbale|nota\\s+verbal|verbalnote|note|nota"
+	private static final Pattern OWN_LABEL = Formulas.folded("(?:(?:note\\s+verbale|nota\\s+verbale?|verbalnote|note|nota"
 			+ "|our\\s+ref(?:erence)?|notre\\s+ref(?:erence)?|nuestra\\s+ref(?:erencia)?|n/\\s*ref|ref(?:erence|erencia)?"
-			+ "|no|nr|n0|n\\.?\\s?[°º]|num(?:ero)?|№|رقم|الرقم|dnr|gz|az|prot(?:ocollo)?|proc)(?![a-z0-9])\\s*\\.?\\s*:?\\s*)+");
+			+ "|no|nr|n0|n\\.?\\s?[°º]|n\\.(?=\\s*\\d)|num(?:ero)?|№|رقم|الرقم|dnr|gz|az|prot(?:ocollo)?|proc)(?![a-z0-9])\\s*\\.?\\s*:?\\s*)+");
 
 	/** File numbers ("Gz.", "Az.", "Proc.", "Prot.", "Dnr"): the sender's reference only when no note number is given. */
 	private static final Pattern FILE_LABEL = Pattern.compile("(?:dnr|gz|az|prot(?:ocollo)?|proc)(?![a-z0-9]).*");
 
 	private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9().\\-]*(?:/[A-Z0-9().\\-]+){2,}"
+			+ "|[A-Z]{2,}[A-Z0-9\\-]*-\\d[A-Z0-9\\-]*/\\d{2,4}"
 			+ "|[A-Z][A-Z.\\-]*(?:\\s+[A-Z0-9.\\-]+)*\\s+N[\u00b0\u00ba]\\s*[\\w./\\-]*\\d[\\w./\\-]*"
 			+ "|[(\uff08]\\d{4}[)\uff09]\\p{IsHan}{1,4}第\\d+号");
 
@@ -47,7 +48,8 @@ final class ReferenceExtractor {
 			+ "|as mentioned in|as set out in|comme suite a|suite a|en reponse a|se referant a|faisant suite a|en reference a"
 			+ "|comme indique dans|en relacion con|en respuesta a|con referencia a|en atencion a|haciendo referencia a"
 			+ "|con relacion a|me refiero a|en seguimiento a|refiriendose a|asi como a|em referencia a|com referencia a"
-			+ "|em resposta a|em aditamento a|in riferimento a|con riferimento a|facendo seguito a|in risposta a"
+			+ "|em resposta a|em aditamento a|in riferimento a(?:l|lla|llo|i|gli|lle)?|con riferimento a(?:l|lla|llo|i|gli|lle)?"
+			+ "|facendo seguito a(?:l|lla|llo)?|in risposta a(?:l|lla|llo)?"
 			+ "|unter bezugnahme auf|in beantwortung|bezugnehmend auf|ссылаясь на|в ответ на|в связи с|со ссылкой на)\\b"
 			+ "|بالإشارة إلى|بالاشارة الى|إشارة إلى|ردا على|就");
 
@@ -58,7 +60,8 @@ final class ReferenceExtractor {
 			+ "((?:note|nota)s?\\s+verbal(?:e)?s?|verbalnote|notes?|notas?|lettre|letter|carta|communication|comunicacion"
 			+ "|comunicacao|comunicazione|courrier|message|mensaje|circular letter|lettre circulaire|нот[аыу]|письм[оа]"
 			+ "|مذكرة|رسالة|通函|照会|来函)"
-			+ "(?:\\s+(?:de l'organisation|de la organizacion|of the organi[sz]ation|المنظمة|الأمانة))?"
+			+ "(?:\\s+(?:de l'organisation|de la organizacion|of the organi[sz]ation|dell'organizzazione|da organizacao"
+			+ "|der organisation|المنظمة|الأمانة))?"
 			+ "(?:\\s*,?\\s*(?:no\\.?|n\\.?\\s?[°º]|nr\\.?|ref\\.?|number|numero|num\\.?|№|رقم)\\s*((?:[a-z]{2,3}\\s){1,2}\\d{1,3}/\\d{4}|"
 			+ REF + ")"
 			+ "|\\s+((?:[a-z]{2,3}\\s){1,2}\\d{1,3}/\\d{4}|[\\w.()\\-]*\\d[\\w.()\\-]*(?:/[\\w.()\\-]+)+"
@@ -192,12 +195,34 @@ final class ReferenceExtractor {
 				}
 			}
 		}
+		items = dedupe(items);
 		if (items.isEmpty()) {
 			return null;
 		}
 		int start = Math.min(first.start(), last.start());
 		int end = Math.max(first.end(), last.end());
 		return new Found(String.join("; ", items), new Span(start, end, layout.clean().source().substring(start, end)));
+	}
+
+	/** One item per reference: a "Your ref." line and the body citing the same note are one note. */
+	private static List<String> dedupe(List<String> items) {
+		List<String> out = new ArrayList<>();
+		for (String item : items) {
+			String ref = item.split(" \\(")[0];
+			int same = -1;
+			for (int i = 0; i < out.size(); i++) {
+				if (out.get(i).split(" \\(")[0].equals(ref)) {
+					same = i;
+				}
+			}
+			if (same < 0) {
+				out.add(item);
+			}
+			else if (item.length() > out.get(same).length()) {
+				out.set(same, item);
+			}
+		}
+		return out;
 	}
 
 	private static String language(String folded) {

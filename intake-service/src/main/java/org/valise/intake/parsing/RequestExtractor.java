@@ -29,7 +29,7 @@ final class RequestExtractor {
 			Formulas.folded("\\bsaurai(?:t|ent) gre (?:a|au|aux) .{1,80}? de (?:bien vouloir )?|\\bserai(?:t|ent) (?:tres )?"
 					+ "reconnaissante?s? (?:a|au|aux) .{1,80}? de (?:bien vouloir )?|\\b(?:prie|invite) .{1,60}? de (?:bien vouloir )?"
 					+ "|\\ba l'honneur de (?:solliciter|demander) |\\bje (?:sollicite|vous saurais gre de|vous prie de) "),
-			Formulas.folded("\\bagradecer(?:ia|a)n? (?:al? .{1,80}? )?(?:que )?(?:tengan? a bien|se sirvan?|quieran?|puedan?"
+			Formulas.folded("\\bagradecer(?:ia|a)n? (?:al? .{1,80}? )?(?:que )?(?:tengan? a bien|tuvieran? a bien|se sirvan?|quieran?|puedan?"
 					+ "|consideren?) |\\bagradecer(?:ia|a)n? |(?<!cual |que |quien )\\b(?:solicita|ruega) (?:a .{1,60}? )?(?:que )?"
 					+ "|\\btiene el honor de solicitar "),
 			Formulas.folded("\\b(?:muito )?agradeceri(?:a|am) (?:(?:a|à|ao) .{1,80}? )?(?:que|se) (?:a .{1,60}? )?"

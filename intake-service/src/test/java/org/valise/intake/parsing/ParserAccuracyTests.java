@@ -33,23 +33,29 @@ class ParserAccuracyTests {
 	/** The share of the wider-world notes each field must get right: what the parser reached; raise, never lower. */
 	static final Map<String, Double> WIDER_WORLD_FLOORS = Map.ofEntries(Map.entry("doc_type", 1.0),
 			Map.entry("language", 1.0), Map.entry("reference", 1.0), Map.entry("in_reply_to", 1.0), Map.entry("date", 1.0),
-			Map.entry("place", 1.0), Map.entry("sender", 0.96), Map.entry("recipient", 0.93),
-			Map.entry("recipient_head", 0.87), Map.entry("enclosures", 0.62), Map.entry("requested_action", 0.31),
-			Map.entry("highest_destination", 0.96), Map.entry("confidential", 1.0));
+			Map.entry("place", 1.0), Map.entry("sender", 1.0), Map.entry("recipient", 1.0),
+			Map.entry("recipient_head", 1.0), Map.entry("enclosures", 0.96), Map.entry("requested_action", 0.56),
+			Map.entry("highest_destination", 1.0), Map.entry("confidential", 1.0));
 
 	/** The share of all fields of all samples that must be right: what the parser reached; raise, never lower. */
-	static final double OVERALL_FLOOR = 0.92;
+	static final double OVERALL_FLOOR = 0.97;
 
 	/** The share no field may fall below over all the samples: what the parser reached; raise, never lower. */
-	static final double FIELD_FLOOR = 0.51;
+	static final double FIELD_FLOOR = 0.68;
 
-	/** The share of all fields of the held-out notes (src/test/resources/holdout) that must be right; raise, never lower. */
-	static final double HELD_OUT_FLOOR = 0.90;
+	/**
+	 * The share of all fields of the held-out notes (src/test/resources/holdout and holdout2, notes written apart
+	 * from the samples) that must be right; raise, never lower.
+	 */
+	static final double HELD_OUT_FLOOR = 0.97;
 
 	@Test
 	void reachesItsFloorOnNotesWrittenApartFromTheSamples() throws URISyntaxException {
-		Path holdout = Path.of(ParserAccuracyTests.class.getResource("/holdout/expected.jsonl").toURI()).getParent();
-		Report report = Evaluation.score(new NoteParser(), Evaluation.read(holdout));
+		List<Evaluation.Case> cases = new java.util.ArrayList<>();
+		for (String folder : List.of("/holdout/expected.jsonl", "/holdout2/expected.jsonl")) {
+			cases.addAll(Evaluation.read(Path.of(ParserAccuracyTests.class.getResource(folder).toURI()).getParent()));
+		}
+		Report report = Evaluation.score(new NoteParser(), cases);
 		System.out.println(report.table("Parser accuracy on the " + report.notes() + " held-out notes"));
 		assertThat(report.notes()).isPositive();
 		assertThat(report.overall()).as("share of all fields of the held-out notes right").isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
