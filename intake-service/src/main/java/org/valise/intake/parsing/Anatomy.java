@@ -233,6 +233,9 @@ final class Anatomy {
 			}
 			for (Layout.Cell cell : this.layout.cells(lines.get(i))) {
 				DateExtractor.Dateline d = DateExtractor.dateline(cell.text(), cell.folded());
+				if (d == null && i < this.headerEnd) {
+					d = DateExtractor.labelled(cell.text(), cell.folded());
+				}
 				if (d != null) {
 					this.datelineCell = cell;
 					this.dateline = d;

@@ -77,6 +77,8 @@ final class DateExtractor {
 					+ "|a|il|li|в|في)\\s+)?",
 			Pattern.UNICODE_CHARACTER_CLASS);
 
+	private static final Pattern DATE_LABEL = Formulas.folded("\\s*(?:date|fecha|datum|data|дата|التاريخ|日期)\\s*[:：]\\s*");
+
 	private static final Pattern TAIL = Pattern.compile("[\\s.,]*(?:года|г\\.?|год|م|ه|هـ)?[\\s.]*");
 
 	private static final Pattern HAN_PLACE = Pattern.compile("\\s*[于於]\\s*(\\p{IsHan}{2,6})\\s*");
@@ -130,6 +132,20 @@ final class DateExtractor {
 				String name = place.group(1).strip().replaceAll("[,.]+$", "");
 				int at = place.start(1);
 				return new Dateline(f.date(), f.start(), f.end(), at, at + name.length());
+			}
+		}
+		return null;
+	}
+
+	/** A date labelled as the document's in a header ("Date: 10 April 2023", "التاريخ: ١٠ نيسان ٢٠٢٣"), or {@code null}. */
+	static Dateline labelled(String text, String folded) {
+		Matcher label = DATE_LABEL.matcher(folded);
+		if (!label.lookingAt()) {
+			return null;
+		}
+		for (Found f : findAll(folded)) {
+			if (f.start() == label.end() && TAIL.matcher(text.substring(f.end())).matches()) {
+				return new Dateline(f.date(), f.start(), f.end(), -1, -1);
 			}
 		}
 		return null;

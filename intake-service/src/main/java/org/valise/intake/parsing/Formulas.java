@@ -50,7 +50,8 @@ final class Formulas {
 			+ "|excelentisim[oa] senor.{0,50}|(?:distinguished |dear )?(?:sirs?|madam|sir or madam|sir/madam)"
 			+ "|(?:monsieur|madame|messieurs|mesdames)\\b.{0,60}|(?:senor|senora|estimad[oa]|senhor|senhora|prezad[oa]"
 			+ "|excelentissim[oa])\\b.{0,60}|(?:signor[ae]?|gentile|egregi[oa]|illustre)\\b.{0,60}"
-			+ "|sehr geehrte[rs]?\\b.{0,60}|уважаем(?:ый|ая|ые)\\b.{0,60})\\s*[,:!]");
+			+ "|sehr geehrte[rs]?\\b.{0,60}|уважаем(?:ый|ая|ые)\\b.{0,60}|(?:معالي|سعادة|فخامة|حضرة|السيد|السيدة)\\s.{0,60})"
+			+ "\\s*[,:!\u060c]");
 
 	/** The complimentary close of a letter. */
 	static final Pattern COMPLIMENTARY_CLOSE = folded("(?:yours (?:sincerely|faithfully|truly|very truly)"
@@ -58,7 +59,8 @@ final class Formulas {
 			+ "|atentamente|cordialmente|saludos cordiales|je vous prie d'agreer|veuillez agreer|please accept"
 			+ "|accept, (?:your )?excellency|reciba|aprovecho la (?:oportunidad|ocasion)|i avail myself"
 			+ "|i take this opportunity to renew|voglia gradire|gradisca|distinti saluti|cordiali saluti"
-			+ "|mit freundlichen grussen|genehmigen sie|hochachtungsvoll|atenciosamente|aproveito a (?:oportunidade|ocasiao)"
+			+ "|mit freundlichen gru(?:ss|ß)en|genehmigen sie|hochachtungsvoll|atenciosamente|aproveito a (?:oportunidade|ocasiao)"
+			+ "|وتفضلوا بقبول|تفضلوا بقبول|مع أطيب التحيات|مع خالص التحية|وتقبلوا"
 			+ "|com os melhores cumprimentos|с уважением|примите(?:,)? .{0,40}уверения)\\b.*");
 
 	/** First-person wording: the mark of a letter, as against the third person of a note verbale. */
@@ -66,7 +68,7 @@ final class Formulas {
 			+ "|thank|remain|enclose|request)\\b|\\bje\\b|\\bj'|\\bme complace|\\btengo el (?:honor|agrado)"
 			+ "|\\bme permito|\\bme dirijo|\\bnous avons\\b|\\bwe (?:have|would|are)\\b|\\ble sarei\\b|\\bdesidero\\b"
 			+ "|\\bho l'onore\\b|\\bmi pregio\\b|\\btenho a honra\\b|\\bvenho\\b|\\bich\\b|\\bbeehre mich\\b"
-			+ "|\\bимею честь\\b|\\bя\\b|يشرفني|أتشرف|我谨");
+			+ "|\\bимею честь\\b|\\bя\\b|يشرفني|أتشرف|يسرني|أرجو|وأرجو|أود|我谨");
 
 	/**
 	 * Words asking for the note or its enclosure to reach the head of the organisation: "highest destination",
@@ -113,7 +115,7 @@ final class Formulas {
 			+ "(?:\\b(high commissioner|haut[- ]commissaire|alt[oa] comisionad[oa]|alt[oa] comissari[oa]"
 			+ "|alto commissario|hohe[rn]? (?:fluchtlings)?kommissars?|executive director|directeur executif"
 			+ "|director ejecutivo|directora ejecutiva)|\\b(director[- ]general|directeur general|directrice generale"
-			+ "|directora? general|diretora?[- ]geral|direttore generale|direttrice generale|generaldirektor(?:in)?"
+			+ "|directora? general|diretora?[- ]geral|directora?[- ]geral|direttore generale|direttrice generale|generaldirektor(?:in)?"
 			+ "|secretary[- ]general|secretaire general|secretari[oa] general|secretari[oa][- ]geral|segretari[oa] generale"
 			+ "|generalsekretar(?:in)?|генеральн(?:ый|ого|ому|ым|ая|ой) (?:директор|секретар)\\p{L}*)(?! for | pour | para "
 			+ "| de la? (?:oficina|division|seccion)| adjoint| adjunt[oa])\\b"

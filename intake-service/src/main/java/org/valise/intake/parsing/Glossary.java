@@ -99,6 +99,7 @@ final class Glossary {
 			diretor-geral=Director General|diretor geral=Director General|diretor-geral adjunto de operações=Deputy Director General for Operations
 			adjunto=^deputy|operações=operations|operacoes=operations|governo=Government|ministério=Ministry|ministerio=Ministry
 			trabalhar=work|junto=together|coordenação=coordination|coordenacao=coordination|programa=programme|projeto=project
+			referida carta=the said letter|seja encaminhada=be forwarded|seja transmitida=be transmitted|mais alta instancia=highest authority
 			nas seguintes areas=in the following areas|com caracter de urgencia=urgently|de urgencia=urgent|urgencia=urgency
 			evacuacao=evacuation|registo=registration|registro=registration|transporte=transport|familias=families
 			deslocadas=displaced|centros=centres|acomodacao temporaria=temporary accommodation|populacoes=populations

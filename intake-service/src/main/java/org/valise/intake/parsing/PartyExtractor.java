@@ -51,14 +51,17 @@ final class PartyExtractor {
 	private static final Pattern TITLE_TO = Pattern.compile("\\baddressed\\s+to\\s+(?:the\\s+)?(.+?)[.\\s]*$");
 
 	private static final Pattern ADDRESS_LINE = Pattern.compile("(?:[\\p{L}.\\- ]+,\\s*)?(?:switzerland|suisse|suiza"
-			+ "|schweiz|svizzera)\\.?|(?:geneva|geneve|ginebra|genf|new york|nueva york|vienna|vienne|viena|rome|roma|paris"
+			+ "|schweiz|svizzera)\\.?|(?:geneva|geneve|ginebra|genf|genebra|ginevra|женева|جنيف|日内瓦|new york|nueva york|nova iorque|нью-йорк|نيويورك|纽约"
+			+ "|vienna|vienne|viena|wien|вена|فيينا|维也纳|bern|berne|berna|берн|برن|伯尔尼|brussels|bruxelles|bruselas|rome|roma|paris"
 			+ "|nairobi|bangkok)[.\\-]*");
 
 	private static final Pattern TO_LINE = Pattern.compile("(?:to|a la|al|a|à|an das|an die|an den|all'|alla|ao|à)\\.?:?");
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("[\\[(]?(?:signed|signature|signe|firmado|sgd|s/)[\\])]?\\.?");
+	private static final Pattern PLACEHOLDER = Pattern.compile("[\\[(]?(?:signed|signature|signe|firmado|firmato|assinado"
+			+ "|unterschrift|gez|подпись|توقيع|sgd|s/)[\\])]?\\.?");
 
-	private static final Pattern ENTITY = Pattern.compile("\\b(?:mission|embassy|ambassade|embajada|ministry|ministere"
+	private static final Pattern ENTITY = Formulas.folded("(?:وزارة|سفارة|البعثة|代表团|大使馆|部)|\\b(?:mission|embassy|ambassade|embajada|ministry|ministere"
+			+ "|ministerium|ministero|ministerio|bundesministerium|министерство|посольство|представительство|missao|missione"
 			+ "|ministerio|delegation|delegacion|consulate|consulat|consulado|office|government|gouvernement|gobierno)\\b");
 
 	private PartyExtractor() {

@@ -32,7 +32,7 @@ final class RequestExtractor {
 			Formulas.folded("\\bagradecer(?:ia|a)n? (?:al? .{1,80}? )?(?:que )?(?:tengan? a bien|tuvieran? a bien|se sirvan?|quieran?|puedan?"
 					+ "|consideren?) |\\bagradecer(?:ia|a)n? |(?<!cual |que |quien )\\b(?:solicita|ruega) (?:a .{1,60}? )?(?:que )?"
 					+ "|\\btiene el honor de solicitar "),
-			Formulas.folded("\\b(?:muito )?agradeceri(?:a|am) (?:(?:a|à|ao) .{1,80}? )?(?:que|se) (?:a .{1,60}? )?"
+			Formulas.folded("\\b(?:muito )?agrade(?:ceri(?:a|am)|ce|cem) (?:antecipadamente )?(?:(?:a|à|ao) .{1,80}? )?(?:que|se) (?:a .{1,60}? )?"
 					+ "|\\btem a honra de (?:solicitar|convidar) |\\bsolicita(?:m)?,? (?:com .{1,40}?,? )?(?:que )?"),
 			Formulas.folded("\\bsarebbe (?:\\w+ )?grat[oa] (?:(?:a|al|alla)\\s|all').{1,80}? se (?:volesse )?(?:cortesemente )?"
 					+ "|\\b(?:le )?sarei (?:\\w+ )?grat[oa] se (?:volesse )?|\\bprega .{1,60}? di "),

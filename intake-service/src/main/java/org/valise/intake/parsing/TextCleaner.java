@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class TextCleaner {
 
 	private static final Pattern ANNOTATION = Pattern.compile(
-			"\\[(?:stamp|seal|sceau|sello|timbre|cachet|signature|signed|sign\u00e9|firma|firmado|logo|emblem|coat of arms"
+			"\\[(?:stamp|seal|sceau|sello|timbre|cachet|signature|signed|sign\u00e9|firma|firmado|unterschrift|stempel"
+					+ "|assinatura|carimbo|timbro|подпись|печать|توقيع|ختم|logo|emblem|coat of arms"
 					+ "|illegible|ill\u00e9gible|initials?|paraphe)\\b[^\\]]{0,300}\\]",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
