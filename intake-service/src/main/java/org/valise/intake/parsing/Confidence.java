@@ -21,7 +21,7 @@ final class Confidence {
 	private Confidence() {
 	}
 
-	static double docType(Anatomy a) {
+	static double docType(Segments a) {
 		return switch (a.type) {
 			case NOTE_VERBALE -> a.body.size() > 1 && Formulas.find(Formulas.CLOSING,
 					a.body.get(a.body.size() - 1).folded()) != null ? 0.95 : 0.8;
@@ -39,7 +39,7 @@ final class Confidence {
 		}
 	}
 
-	static double date(Anatomy a) {
+	static double date(Segments a) {
 		if (a.dateline == null) {
 			return 0.3;
 		}
@@ -58,7 +58,7 @@ final class Confidence {
 		return value.length() > 250 || value.chars().filter(Character::isDigit).count() > 4 ? sure - 0.3 : sure;
 	}
 
-	static double head(Anatomy a, String head, String recipient) {
+	static double head(Segments a, String head, String recipient) {
 		if (head != null) {
 			return recipient != null && TextFold.fold(recipient).contains(TextFold.fold(head)) ? 0.9 : 0.8;
 		}
@@ -70,7 +70,7 @@ final class Confidence {
 		return 0.85;
 	}
 
-	static double enclosures(Anatomy a, List<EnclosureExtractor.Found> found) {
+	static double enclosures(Segments a, List<EnclosureExtractor.Found> found) {
 		if (!found.isEmpty()) {
 			return found.stream().allMatch((f) -> f.span() != null) ? 0.8 : 0.6;
 		}
@@ -82,7 +82,7 @@ final class Confidence {
 		return a.enclosureLines.isEmpty() ? 0.85 : 0.5;
 	}
 
-	static double highestDestination(Anatomy a, boolean highest) {
+	static double highestDestination(Segments a, boolean highest) {
 		if (highest) {
 			return 0.95;
 		}
@@ -94,7 +94,7 @@ final class Confidence {
 		return 0.9;
 	}
 
-	static double confidential(Anatomy a, boolean confidential) {
+	static double confidential(Segments a, boolean confidential) {
 		if (confidential) {
 			return 0.95;
 		}

@@ -71,7 +71,7 @@ final class EnclosureExtractor {
 	private EnclosureExtractor() {
 	}
 
-	static List<Found> extract(Anatomy a, String language, String sender, String recipient) {
+	static List<Found> extract(Segments a, String language, String sender, String recipient) {
 		List<Found> found = new ArrayList<>();
 		List<Layout.Paragraph> body = a.body;
 		for (int pi = 0; pi < body.size(); pi++) {
@@ -147,11 +147,11 @@ final class EnclosureExtractor {
 	 * The items of an enclosure list whose heading stands alone ("Pièces jointes :", "附件：") on the lines below it,
 	 * each with its author when the item names it in brackets or, in Chinese, before the kind of document.
 	 */
-	private static List<Found> listedItems(Anatomy a) {
+	private static List<Found> listedItems(Segments a) {
 		List<Found> items = new ArrayList<>();
 		List<Layout.Line> lines = a.layout.lines();
 		for (Layout.Line heading : a.enclosureLines) {
-			Matcher m = Anatomy.ENCL.matcher(heading.folded().strip());
+			Matcher m = Segments.ENCL.matcher(heading.folded().strip());
 			String rest = m.matches() ? m.group(1).strip() : "";
 			if (!rest.isEmpty() && !LIST_ITEM.matcher(rest).matches() && rest.codePoints().anyMatch(Character::isLetterOrDigit)) {
 				continue;
@@ -183,9 +183,9 @@ final class EnclosureExtractor {
 		return items;
 	}
 
-	private static String enclosureLine(Anatomy a) {
+	private static String enclosureLine(Segments a) {
 		for (Layout.Line line : a.enclosureLines) {
-			Matcher m = Anatomy.ENCL.matcher(line.folded().strip());
+			Matcher m = Segments.ENCL.matcher(line.folded().strip());
 			if (m.matches() && !BARE_ENCL.matcher(m.group(1)).matches()
 					&& m.group(1).codePoints().anyMatch(Character::isLetterOrDigit)) {
 				String desc = line.text().strip().substring(m.start(1));
@@ -195,7 +195,7 @@ final class EnclosureExtractor {
 		return null;
 	}
 
-	private static List<Found> complete(List<Found> found, Anatomy a, String language, String sender, String recipient) {
+	private static List<Found> complete(List<Found> found, Segments a, String language, String sender, String recipient) {
 		Enclosed enclosed = found.size() == 1 ? EnclosedReader.read(a) : null;
 		String government = government(a, sender);
 		List<Found> out = new ArrayList<>();
@@ -237,7 +237,7 @@ final class EnclosureExtractor {
 	 * Replaces "the nationals concerned" in a title by what the body said of them earlier ("the Kenyan nationals
 	 * stranded in Port Sudan"), so that the title stands on its own.
 	 */
-	private static String resolve(String title, Anatomy a) {
+	private static String resolve(String title, Segments a) {
 		Matcher concerned = CONCERNED.matcher(TextFold.fold(title));
 		if (!concerned.find()) {
 			return title;
@@ -256,7 +256,7 @@ final class EnclosureExtractor {
 	}
 
 	/** The first ministry, government or embassy named in the body, other than the sender: the default author. */
-	private static String government(Anatomy a, String sender) {
+	private static String government(Segments a, String sender) {
 		for (Layout.Paragraph p : a.body) {
 			Matcher m = GOVERNMENT.matcher(p.folded());
 			while (m.find()) {

@@ -8,7 +8,13 @@ import java.util.Map;
 
 /**
  * Reads the raw text of a note verbale, a letter or anything else a registry receives and extracts, deterministically
- * and without shared state, what a registry officer would note down, each field with the span of the input it came from.
+ * and without shared state, what a registry officer would note down, each field with the span of the input it came
+ * from and how sure the parser is of it. A pipeline: clean the text ({@link TextCleaner}: stamps, page furniture,
+ * hyphenation), repair OCR damage ({@link OcrRepair}), lay it out in lines, cells and paragraphs ({@link Layout}),
+ * segment it ({@link Segments}), then read each field from the segment where correspondence puts it (reference and
+ * replies: {@link ReferenceExtractor}; date and place: the dateline or title line; parties: {@link PartyExtractor};
+ * enclosures: {@link EnclosureExtractor}; request: {@link RequestExtractor}; language: {@link LanguageDetector}) and
+ * weigh each ({@link Confidence}). See {@code intake-service/PARSER.md}.
  */
 public final class NoteParser {
 
@@ -26,7 +32,7 @@ public final class NoteParser {
 			throw new IllegalArgumentException("Cannot parse a note: the text is " + (text == null ? "null" : "blank"));
 		}
 		Layout layout = new Layout(OcrRepair.repair(TextCleaner.clean(text)));
-		Anatomy a = new Anatomy(layout);
+		Segments a = new Segments(layout);
 		Map<String, Span> evidence = new LinkedHashMap<>();
 		List<String> scripts = ScriptDetector.scripts(text);
 		LanguageDetector.Detected detected = language(a, evidence);
@@ -109,7 +115,7 @@ public final class NoteParser {
 				request == null ? null : request.value(), highest, confidential, scripts, subject, evidence, sure);
 	}
 
-	private static LanguageDetector.Detected language(Anatomy a, Map<String, Span> evidence) {
+	private static LanguageDetector.Detected language(Segments a, Map<String, Span> evidence) {
 		StringBuilder body = new StringBuilder();
 		for (Layout.Paragraph p : a.body) {
 			body.append(p.folded()).append('\n');
@@ -122,7 +128,7 @@ public final class NoteParser {
 		return LanguageDetector.detectWithConfidence(TextFold.fold(a.layout.clean().text()));
 	}
 
-	private static String head(Anatomy a, String recipient, List<EnclosureExtractor.Found> found,
+	private static String head(Segments a, String recipient, List<EnclosureExtractor.Found> found,
 			Map<String, Span> evidence) {
 		List<String> candidates = new ArrayList<>();
 		candidates.add(recipient);
@@ -149,7 +155,7 @@ public final class NoteParser {
 		return null;
 	}
 
-	private static boolean flag(Anatomy a, java.util.regex.Pattern pattern, String field, Map<String, Span> evidence) {
+	private static boolean flag(Segments a, java.util.regex.Pattern pattern, String field, Map<String, Span> evidence) {
 		for (Layout.Paragraph p : a.body) {
 			java.util.regex.Matcher m = Formulas.find(pattern, p.folded());
 			if (m != null) {
@@ -165,7 +171,7 @@ public final class NoteParser {
 	 * could transmit the said letter to the Director General", "transmettre ladite lettre à Monsieur le Directeur
 	 * général"): asking in words for the highest destination.
 	 */
-	private static boolean toTheHead(Anatomy a, Map<String, Span> evidence) {
+	private static boolean toTheHead(Segments a, Map<String, Span> evidence) {
 		for (Layout.Paragraph p : a.body) {
 			String f = p.folded();
 			if (Formulas.find(Formulas.REQUEST, f) == null) {
@@ -183,7 +189,7 @@ public final class NoteParser {
 		return false;
 	}
 
-	private static boolean confidential(Anatomy a, Map<String, Span> evidence) {
+	private static boolean confidential(Segments a, Map<String, Span> evidence) {
 		for (Layout.Line line : a.layout.lines()) {
 			if (line.index() < a.headerEnd && Formulas.CONFIDENTIAL_LINE.matcher(line.folded().strip()).matches()) {
 				put(evidence, "confidential", a.layout.clean().span(line.start(), line.end()));

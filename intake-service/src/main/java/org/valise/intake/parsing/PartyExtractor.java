@@ -67,7 +67,7 @@ final class PartyExtractor {
 	private PartyExtractor() {
 	}
 
-	static Found sender(Anatomy a) {
+	static Found sender(Segments a) {
 		Layout.Paragraph p = a.opening;
 		String text = p.text();
 		String folded = p.folded();
@@ -89,7 +89,7 @@ final class PartyExtractor {
 	 * with the organisation; its letterhead names the office: "International Organization for Migration (IOM),
 	 * Department of Policy and Research". A State's representation is the sender itself.
 	 */
-	private static Found withOffice(Anatomy a, Found sender) {
+	private static Found withOffice(Segments a, Found sender) {
 		if (sender == null || STATE.matcher(TextFold.fold(sender.value())).find()) {
 			return sender;
 		}
@@ -104,7 +104,7 @@ final class PartyExtractor {
 		return sender;
 	}
 
-	static Found recipient(Anatomy a) {
+	static Found recipient(Segments a) {
 		Layout.Paragraph p = a.opening;
 		String formula = p.folded().substring(a.complimentsStart, a.complimentsEnd);
 		Found found;
@@ -174,7 +174,7 @@ final class PartyExtractor {
 	 * The recipient as the address block writes it, when the opening names it in another case (a Russian or
 	 * German dative, "Международной организации" for "Международная организация"): same words, other endings.
 	 */
-	private static Found nominative(Anatomy a, Found found) {
+	private static Found nominative(Segments a, Found found) {
 		if (found == null || a.addressBlock == null) {
 			return found;
 		}
@@ -207,7 +207,7 @@ final class PartyExtractor {
 	}
 
 	/** The signatory of a letter, with the letterhead it is written on (unless the letterhead only repeats it). */
-	static Found signatory(Anatomy a) {
+	static Found signatory(Segments a) {
 		if (a.title != null) {
 			Found circulated = circulatedSignatory(a);
 			if (circulated != null) {
@@ -226,7 +226,7 @@ final class PartyExtractor {
 				}
 				continue;
 			}
-			if (Anatomy.ENCL.matcher(TextFold.fold(text)).matches() || (parts.size() >= 3 && !continues(text))) {
+			if (Segments.ENCL.matcher(TextFold.fold(text)).matches() || (parts.size() >= 3 && !continues(text))) {
 				break;
 			}
 			parts.add(text);
@@ -256,7 +256,7 @@ final class PartyExtractor {
 	 * The signatory of a circulated letter: the name after "(Signed)" and the office its title line gives ("Letter
 	 * dated … from the Permanent Representative of Norway to the United Nations addressed to …").
 	 */
-	private static Found circulatedSignatory(Anatomy a) {
+	private static Found circulatedSignatory(Segments a) {
 		Matcher from = TITLE_FROM.matcher(a.title.text());
 		for (Layout.Line line : a.layout.lines().subList(a.title.lastLine() + 1, a.layout.lines().size())) {
 			Matcher signed = SIGNED.matcher(line.text().strip());
@@ -270,7 +270,7 @@ final class PartyExtractor {
 	}
 
 	/** Whom a circulated letter is addressed to, from its title line ("… addressed to the President of the Council"). */
-	static Found circulatedAddressee(Anatomy a) {
+	static Found circulatedAddressee(Segments a) {
 		Matcher to = TITLE_TO.matcher(a.title.text());
 		return to.find() ? found(a.title, to.start(1), to.end(1)) : null;
 	}
@@ -293,7 +293,7 @@ final class PartyExtractor {
 	 * The inside address of a letter: the block just above the salutation, or the block after the signature (where
 	 * many chanceries put it) when only that one ends in an address; without street, postcode and city.
 	 */
-	static Found insideAddress(Anatomy a) {
+	static Found insideAddress(Segments a) {
 		Layout.Paragraph above = null;
 		for (Layout.Paragraph p : a.layout.paragraphs()) {
 			boolean dateline = a.datelineCell != null && p.firstLine() <= a.datelineCell.line()
@@ -327,7 +327,7 @@ final class PartyExtractor {
 	}
 
 	/** The first block after a letter's signature that ends in an address (a city, a postcode). */
-	private static Layout.Paragraph footAddress(Anatomy a) {
+	private static Layout.Paragraph footAddress(Segments a) {
 		if (a.closeLine < 0) {
 			return null;
 		}
@@ -339,7 +339,7 @@ final class PartyExtractor {
 			boolean dateline = a.datelineCell != null && p.firstLine() <= a.datelineCell.line()
 					&& a.datelineCell.line() <= p.lastLine();
 			String first = TextFold.fold(a.layout.lines().get(p.firstLine()).text().strip());
-			if (dateline || Anatomy.ENCL.matcher(first).matches() || first.startsWith("cc")) {
+			if (dateline || Segments.ENCL.matcher(first).matches() || first.startsWith("cc")) {
 				continue;
 			}
 			if (PLACEHOLDER.matcher(first).matches() && p.firstLine() == p.lastLine()) {
@@ -356,7 +356,7 @@ final class PartyExtractor {
 		return null;
 	}
 
-	private static boolean hasAddressLine(Anatomy a, Layout.Paragraph p) {
+	private static boolean hasAddressLine(Segments a, Layout.Paragraph p) {
 		for (Layout.Line line : a.layout.lines().subList(p.firstLine() + 1, p.lastLine() + 1)) {
 			if (isAddressLine(line.text().strip())) {
 				return true;

@@ -110,7 +110,7 @@ final class ReferenceExtractor {
 			for (Layout.Cell cell : layout.cells(layout.lines().get(i))) {
 				Matcher label = OWN_LABEL.matcher(cell.folded());
 				if (label.lookingAt() && label.end() > 0 && label.end() < cell.text().length() && isReference(cell, label.end())
-						&& !Anatomy.ENCL.matcher(cell.folded()).matches()) {
+						&& !Segments.ENCL.matcher(cell.folded()).matches()) {
 					return found(layout, cell.start() + label.end(), cell.end()).sure(0.6);
 				}
 			}

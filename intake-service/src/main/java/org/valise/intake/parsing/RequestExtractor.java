@@ -47,7 +47,7 @@ final class RequestExtractor {
 	private RequestExtractor() {
 	}
 
-	static Found extract(Anatomy a, String language, List<EnclosureExtractor.Found> enclosures, String head) {
+	static Found extract(Segments a, String language, List<EnclosureExtractor.Found> enclosures, String head) {
 		List<String> clauses = new ArrayList<>();
 		int start = Integer.MAX_VALUE;
 		int end = -1;

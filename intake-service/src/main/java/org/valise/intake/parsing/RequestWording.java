@@ -33,7 +33,7 @@ final class RequestWording {
 			Map.entry("set", "set"), Map.entry("done", "do"), Map.entry("shared", "share"), Map.entry("settled", "settle"));
 
 	/** "keep the information in this note confidential": says which information, from "has the honour to inform". */
-	static String informed(String clause, Anatomy a, String language) {
+	static String informed(String clause, Segments a, String language) {
 		Matcher information = THE_INFORMATION.matcher(clause);
 		if (a.opening == null || !information.find()) {
 			return clause;
@@ -155,7 +155,7 @@ final class RequestWording {
 		return english;
 	}
 
-	static String letterAsk(Anatomy a, String language, List<EnclosureExtractor.Found> enclosures) {
+	static String letterAsk(Segments a, String language, List<EnclosureExtractor.Found> enclosures) {
 		if (enclosures.size() != 1) {
 			return null;
 		}

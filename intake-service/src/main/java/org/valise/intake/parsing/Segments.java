@@ -6,11 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the parts of a document lie: for a note verbale its opening and closing formulas, for a letter its
- * salutation and complimentary close, then the dateline, the trailer (enclosure lines, address block) and the
- * documents enclosed after it.
+ * The segments of a document, the second step of the parser's pipeline (after cleaning and layout, before the
+ * extractors): the letterhead and header lines (reference, a circulated document's header), the title line of a
+ * circulated document, the body (for a note verbale from its opening to its closing formula, for a letter from its
+ * salutation to its complimentary close), the dateline, and the trailer after the text (enclosure list, address
+ * block, the documents enclosed after it). Registry stamps and page furniture are gone already ({@link
+ * TextCleaner}). The document's type follows from which segments it has.
  */
-final class Anatomy {
+final class Segments {
 
 	static final Pattern ENCL = Formulas.folded("(?:encl(?:osures?)?|enc|annex(?:es)?|attachments?|p\\.\\s?j|pieces? jointes?"
 			+ "|adj(?:untos?)?|anexos?|all\\.|allegat[oi]|anlagen?|приложени[ея]|المرفقات|المرفق|附件)(?![\\p{L}])\\s*\\.?\\s*[:：]?\\s*(.*)");
@@ -69,7 +72,7 @@ final class Anatomy {
 
 	boolean titleIsLetter;
 
-	Anatomy(Layout layout) {
+	Segments(Layout layout) {
 		this.layout = layout;
 		List<Layout.Paragraph> paragraphs = layout.paragraphs();
 		String whole = TextFold.fold(layout.clean().text());
