@@ -34,7 +34,8 @@ public final class Scoring {
 	private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
 	private static final Pattern LABEL = Pattern.compile("^(?:(?:our|your|notre|votre|nuestra|su)\\s+)?"
-			+ "(?:note\\s+verbale|nota\\s+verbal|nota|note|ref(?:erence|erencia)?|r[eé]f|n[°º.]?|no|nr|num(?:ero)?|№)"
+			+ "(?:note\\s+verbale|nota\\s+verbale?|nota|note|ref(?:erence|erencia)?|r[eé]f|n\\.?\\s?[°º]|n\\.o|n[°º.]?|no|nr"
+			+ "|num(?:ero)?|№)"
 			+ "(?:\\s*[.:°º]\\s*|\\s+)(?:(?:no|n[°º])\\s*[.:]?\\s*)?", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern REFERENCE_TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}./()\\-]*[\\p{L}\\p{N})]");

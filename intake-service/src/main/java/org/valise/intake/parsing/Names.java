@@ -14,7 +14,8 @@ final class Names {
 	private static final Pattern LEADING = Pattern.compile("(?:(?:his|her|their) (?:excellency|excellencies|majesty"
 			+ "|royal highness|highness)|h\\.\\s?e\\.|s\\.\\s?e\\.|the (?:right )?hon(?:ou?rable|\\.)|hon(?:ou?rable|\\.)"
 			+ "|son excellence|sa majeste|su excelencia|su majestad|excelentisim[oa]|excm[oa]\\.?|monsieur|madame|mme\\.?"
-			+ "|senora?|sr\\.|sra\\.|mr\\.?|mrs\\.?|ms\\.?|the|le|la|el|les|los|las|a|al|to|aux|au)\\s+|l'|d'");
+			+ "|senora?|sr\\.|sra\\.|mr\\.?|mrs\\.?|ms\\.?|signor[ae]?|sig\\.(?:ra)?|senhora?|sua excelencia|herrn?|frau"
+			+ "|господин[ау]?|госпож[аи]|г-н|г-жа|г-жи|the|le|la|el|les|los|las|a|al|to|aux|au)\\s+|l'|d'");
 
 	private static final Pattern ARTICLE = Pattern.compile("(?:the|le|la|el|les|los|las|a|al|to|aux|au|o|os|as|il|lo|gli"
 			+ "|die|der|das|dem|den)\\s+|l'");
