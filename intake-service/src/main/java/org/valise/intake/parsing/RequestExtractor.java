@@ -41,6 +41,31 @@ final class RequestExtractor {
 			Formulas.folded("(?:ترجو|يرجو|وترجو|ويرجو) .{0,60}?التكرم ب"),
 			Formulas.folded("请(?=.{2,})") };
 
+	/** For each request formula, words one of which every wording of it holds: a sentence without any is skipped. */
+	private static final String[][] CUE_WORDS = { words("grateful obliged thankful appreciat pleased request"),
+			words("grateful pleased obliged appreciat"), words("appreciat welcome honour honor request ask"),
+			words("request ask invite urge call propose please kindly"),
+			words("gre reconnaissant prie invite honneur sollicit"), words("agradec solicit ruega honor"),
+			words("agrade honra solicit"), words("grat prega"), words("dankbar bitte"), words("признательн прос"),
+			words("ترجو يرجو"), words("请") };
+
+	private static String[] words(String words) {
+		String[] out = words.split(" ");
+		for (int i = 0; i < out.length; i++) {
+			out[i] = TextFold.fold(out[i]);
+		}
+		return out;
+	}
+
+	private static boolean mayHold(String region, String[] words) {
+		for (String w : words) {
+			if (region.contains(w)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static final Pattern WHEN = Pattern.compile("(until then|in the meantime|meanwhile|jusque-la|d'ici la"
 			+ "|entre-temps|mientras tanto|hasta entonces),\\s");
 
@@ -113,7 +138,11 @@ final class RequestExtractor {
 	/** The earliest request formula in the range: {which, start, end}, or {@code null}. */
 	private static int[] cue(String folded, int from, int to) {
 		int[] best = null;
+		String region = folded.substring(from, to);
 		for (int i = 0; i < CUES.length; i++) {
+			if (!mayHold(region, CUE_WORDS[i])) {
+				continue;
+			}
 			Matcher m = CUES[i].matcher(folded).region(from, to);
 			if (m.find() && (best == null || m.start() < best[1])) {
 				best = new int[] { i, m.start(), m.end() };
