@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class Confidence {
 
 	private static final Pattern ENCLOSURE_WORDS = Formulas.folded("\\b(?:enclos|attach|annex|herewith|ci-joint|sous ce pli"
-			+ "|adjunt|anex|anexo|junta-se|allegat|anlage|beigefugt|прилага|приложени)|مرفق|附件|随照会");
+			+ "|(?<!geral |general |secretario |secretaria )adjunt(?!\\p{L}*\\s+(?:de|do|da|para)\\b)|anex|junta-se|allegat"
+			+ "|anlage|beigefugt|прилага|приложени)|مرفق|附件|随照会");
 
 	private static final Pattern CONFIDENTIAL_WORDS = Formulas.folded("\\b(?:confiden|reserv|riservat|vertraulich|конфиденц"
 			+ "|in confidence)|سري|机密");
