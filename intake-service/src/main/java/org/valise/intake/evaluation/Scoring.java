@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -220,11 +219,6 @@ public final class Scoring {
 
 	private static boolean empty(String s) {
 		return s == null || s.isBlank();
-	}
-
-	/** Whether two values are equal, null only equal to null. */
-	static boolean same(Object expected, Object got) {
-		return Objects.equals(expected, got);
 	}
 
 }
