@@ -139,9 +139,16 @@ public class NoteIntake {
 	private static NoteFields merge(NoteSubmission given, ParsedNote parsed) {
 		ParsedNote read = (parsed != null) ? parsed : NOTHING_READ;
 		Map<String, Span> evidence = new HashMap<>();
-		Picker pick = new Picker(read, evidence);
+		Map<String, Double> confidence = new HashMap<>();
+		Picker pick = new Picker(read, evidence, confidence);
 		DocType docType = (given.docType() != null) ? DocType.fromCode(given.docType())
 				: (parsed != null) ? parsed.docType() : DocType.NOTE_VERBALE;
+		if (given.docType() != null) {
+			confidence.put("docType", 1.0);
+		}
+		else if (read.confidence().containsKey("docType")) {
+			confidence.put("docType", read.confidence().get("docType"));
+		}
 		return new NoteFields(docType, pick.of("language", given.language(), read.language()),
 				pick.of("reference", given.reference(), read.reference()),
 				pick.of("inReplyTo", given.inReplyTo(), read.inReplyTo()), pick.of("date", given.date(), read.date()),
@@ -152,22 +159,30 @@ public class NoteIntake {
 				pick.of("requestedAction", given.requestedAction(), read.requestedAction()),
 				pick.of("highestDestination", given.highestDestination(), read.highestDestination()),
 				pick.of("confidential", given.confidential(), read.confidential()), read.scripts(),
-				pick.of("subject", given.subject(), read.subject()), evidence);
+				pick.of("subject", given.subject(), read.subject()), evidence, confidence);
 	}
 
 	private static final ParsedNote NOTHING_READ = new ParsedNote(null, null, null, null, null, null, null, null,
 			null, null, null, false, false, null, null, null);
 
-	/** The given value wins; a value read from the text brings its evidence along. */
-	private record Picker(ParsedNote read, Map<String, Span> evidence) {
+	/**
+	 * The given value wins, sure (confidence 1); a value read from the text brings its evidence and confidence
+	 * along.
+	 */
+	private record Picker(ParsedNote read, Map<String, Span> evidence, Map<String, Double> confidence) {
 
 		<T> T of(String field, T given, T parsed) {
 			if (given != null) {
+				this.confidence.put(field, 1.0);
 				return given;
 			}
 			Span span = this.read.evidence().get(field);
 			if (span != null) {
 				this.evidence.put(field, span);
+			}
+			Double sure = this.read.confidence().get(field);
+			if (sure != null) {
+				this.confidence.put(field, sure);
 			}
 			return parsed;
 		}

@@ -24,7 +24,7 @@ final class EnclosedReader {
 	private EnclosedReader() {
 	}
 
-	static EnclosureExtractor.Enclosed read(Anatomy a) {
+	static EnclosureExtractor.Enclosed read(Segments a) {
 		if (a.enclosedStart < 0) {
 			return null;
 		}

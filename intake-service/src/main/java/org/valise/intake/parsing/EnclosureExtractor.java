@@ -21,19 +21,43 @@ final class EnclosureExtractor {
 	record Enclosed(LocalDate date, String place, List<Layout.Paragraph> body) {
 	}
 
-	private static final Pattern ACTIVE = Pattern.compile("\\b(?:transmit|forward|enclose|submit|attach|send|convey|present)"
+	private static final Pattern ACTIVE = Formulas.folded("\\b(?:transmit|forward|enclose|submit|attach|send|convey|present)"
 			+ "s?(?:\\s+(?:to\\s+the\\s+latter|to\\s+it|to\\s+the\\s+organi[sz]ation|to\\s+you))?\\s*,?\\s+(?:herewith|herein"
 			+ "|hereto|hereby|attached|enclosed|as an attachment)\\s*,?\\s+|\\bencloses?\\s+|\\bplease find (?:enclosed"
-			+ "|attached|herewith)\\s+|\\b(?:faire tenir|transmettre|remettre|communiquer|adresser|faire parvenir|joindre)"
-			+ "\\s+(?:ci-joint(?:e|s|es)?|ci-inclus(?:e|es)?|en annexe|sous ce pli|sous pli|en piece jointe)\\s*,?\\s+"
+			+ "|attached|herewith)\\s+|\\bhas the hono(?:u)?r to (?:submit|transmit|forward)\\s+(?=(?:a|an|the)\\s)"
+			+ "|\\b(?:faire tenir|transmettre|remettre|communiquer|adresser|faire parvenir|joindre)"
+			+ "\\s*,?\\s*(?:ci-joint(?:e|s|es)?|ci-inclus(?:e|es)?|en annexe|sous ce pli|sous pli|en piece jointe)\\s*,?\\s+"
 			+ "|\\btrouvera ci-joint(?:e|s|es)?\\s+|\\b(?:remitir(?:le|les)?|transmitir(?:le|les)?|hacer(?:le)? llegar"
 			+ "|adjuntar|enviar(?:le)?|acompanar)\\s*,?\\s+(?:adjunt[oa]s?|anex[oa]s?|junto a la presente|con la presente)"
-			+ "\\s*,?\\s+|\\bse adjuntan?\\s+");
+			+ "\\s*,?\\s+|\\bse adjuntan?\\s+"
+			+ "|\\b(?:remeter|encaminhar|transmitir|enviar)(?:-lhe|-lhes)?\\s*,?\\s+(?:em anexo|anexa|anexo|junto|junta)\\s*,?\\s+"
+			+ "|\\b(?:junta|anexa|envia)-se\\s+|\\bseguem? (?:em )?anex[oa]s?\\s+"
+			+ "|\\b(?:trasmettere|inviare|far pervenire)(?:le|gli)?\\s*,?\\s+(?:in allegato|qui unit[oa]|accluso|acclusa|allegat[oa])"
+			+ "\\s*,?\\s+|\\bsi (?:allega|allegano|trasmette in allegato)\\s+"
+			+ "|\\b(?:beiliegend|anbei|in der anlage)\\s+(?:ubermittelt\\s+|ubersendet\\s+)?"
+			+ "|\\b(?:препроводить|направить|передать)(?:\\s+настоящим|\\s+при этом|\\s+прилагаемое)?\\s+"
+			+ "|(?:ترفق|ترسل|تحيل)(?:\\s+طيه|\\s+طيا|\\s+إليها)?\\s+");
 
-	private static final Pattern PASSIVE = Pattern.compile("\\s+(?:is|are)\\s+(?:hereby\\s+|also\\s+)?(?:enclosed|attached)\\b"
-			+ "|\\s+(?:est|sont)\\s+(?:ci-)?(?:jointe?s?|annexee?s?)\\b|\\s+(?:va|van)\\s+(?:adjunt[oa]s?|anex[oa]s?)\\b");
+	private static final Pattern PASSIVE = Formulas.folded("\\s+(?:is|are)\\s+(?:hereby\\s+|also\\s+)?(?:enclosed|attached)\\b"
+			+ "|\\s+(?:est|sont)\\s+(?:ci-)?(?:jointe?s?|annexee?s?)\\b|\\s+(?:va|van)\\s+(?:adjunt[oa]s?|anex[oa]s?)\\b"
+			+ "|,?\\s+(?:sont|est)\\s+joint(?:e|s|es)?\\s+a la presente\\b|\\s+(?:segue|seguem)\\s+(?:em\\s+)?anex[oa]s?\\b"
+			+ "|\\s+(?:e|sono)\\s+allegat[oi]\\b|\\s+(?:liegt|liegen)\\s+(?:bei|anbei)\\b");
 
+	/** Chinese: "转交AUTHOR致ADDRESSEE的信函" (forwards the letter of AUTHOR to ADDRESSEE). */
+	private static final Pattern CHINESE = Pattern.compile("(?:转交|附上|送交|转递|转送)(.{2,40}?)致(.{2,40}?)的(信函|函|信|照会|报告)");
+
+	/** "X sets out in the annex to the present note its Y": an enclosure described in the body, by its author. */
+	private static final Pattern SETS_OUT = Pattern.compile("(?<author>(?:the )?\\p{Lu}[\\p{L} ,'-]{2,120}?) (?:sets out|set out"
+			+ "|presents|reproduces) in the annex(?: to the present (?:note|letter))? (?:its |their |the )?(?<title>[^.;]{3,200})");
 	private static final Pattern ITEM = Pattern.compile("\\(?\\s*(?:[ivx]{1,4}|[a-h]|\\d{1,2})\\s*\\)\\s*|(?:[a-h]|\\d{1,2})\\.\\s+|[-\u2022]\\s+");
+
+	private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-\u2013\u2014\u2022\u00b7*]|\\(?[a-h1-9ivx]{1,3}[.)]|[一二三四五六七八九十]、)\\s*(.+)");
+
+	/** An item's author in brackets at its end: "(Office des Tunisiens à l'Étranger)", "（中国疾病预防控制中心提供）". */
+	private static final Pattern ITEM_AUTHOR = Pattern.compile("(.+?)\\s*[(\uff08]([^()\uff08\uff09]{3,120}?)(?:提供|编写|出具)?[)\uff09]\\s*[;.,\u3002\uff1b]?\\s*$");
+
+	/** A Chinese document named by its author and kind: "卫生部国际合作司推荐函". */
+	private static final Pattern HAN_KIND = Pattern.compile("(\\p{IsHan}{2,40}?)(推荐函|信函|函|简历|名单|清单|报告|方案|说明|照会)");
 
 	private static final Pattern BARE_ENCL = Pattern.compile("(?:\\d+|one|two|three|a/s|as stated|as mentioned|as above"
 			+ "|lo (?:indicado|mencionado|citado)|(?:une|deux|trois)\\s+lettres?|\\d+\\s+(?:letters?|lettres?|cartas?|pages?"
@@ -47,7 +71,7 @@ final class EnclosureExtractor {
 	private EnclosureExtractor() {
 	}
 
-	static List<Found> extract(Anatomy a, String language, String sender, String recipient) {
+	static List<Found> extract(Segments a, String language, String sender, String recipient) {
 		List<Found> found = new ArrayList<>();
 		List<Layout.Paragraph> body = a.body;
 		for (int pi = 0; pi < body.size(); pi++) {
@@ -82,12 +106,31 @@ final class EnclosureExtractor {
 				}
 			}
 		}
+		if (found.isEmpty()) {
+			for (Layout.Paragraph p : body) {
+				Matcher chinese = CHINESE.matcher(p.text());
+				Matcher setsOut = SETS_OUT.matcher(p.text());
+				if (chinese.find()) {
+					String title = chinese.group(3);
+					found.add(new Found(new Enclosure(title, chinese.group(1), chinese.group(2)), null,
+							p.flow().span(chinese.start(), chinese.end())));
+				}
+				else if (setsOut.find()) {
+					String author = setsOut.group("author").replaceFirst("^(?:[Tt]he )", "");
+					found.add(new Found(new Enclosure(setsOut.group("title").strip(), author, null), null,
+							p.flow().span(setsOut.start(), setsOut.end())));
+				}
+			}
+		}
+		if (found.isEmpty()) {
+			found.addAll(listedItems(a));
+		}
 		String encl = enclosureLine(a);
 		if (encl != null && found.size() <= 1) {
 			if (found.isEmpty()) {
 				found.add(new Found(new Enclosure(encl, null, null), null, null));
 			}
-			else if (!found.get(0).draft().communication()) {
+			else if (found.get(0).draft() != null && !found.get(0).draft().communication()) {
 				Found f = found.get(0);
 				found.set(0, new Found(new Enclosure(encl, f.enclosure().author(), null), f.draft(), f.span()));
 			}
@@ -100,10 +143,51 @@ final class EnclosureExtractor {
 		found.add(new Found(new Enclosure(d.title(), d.author(), d.addressee()), d, p.flow().span(d.start(), d.end())));
 	}
 
-	private static String enclosureLine(Anatomy a) {
+	/**
+	 * The items of an enclosure list whose heading stands alone ("Pièces jointes :", "附件：") on the lines below it,
+	 * each with its author when the item names it in brackets or, in Chinese, before the kind of document.
+	 */
+	private static List<Found> listedItems(Segments a) {
+		List<Found> items = new ArrayList<>();
+		List<Layout.Line> lines = a.layout.lines();
+		for (Layout.Line heading : a.enclosureLines) {
+			Matcher m = Segments.ENCL.matcher(heading.folded().strip());
+			String rest = m.matches() ? m.group(1).strip() : "";
+			if (!rest.isEmpty() && !LIST_ITEM.matcher(rest).matches() && rest.codePoints().anyMatch(Character::isLetterOrDigit)) {
+				continue;
+			}
+			for (int i = heading.index() + 1; i < lines.size() && !lines.get(i).blank(); i++) {
+				Matcher item = LIST_ITEM.matcher(lines.get(i).text());
+				if (!item.matches()) {
+					break;
+				}
+				String text = item.group(1).strip().replaceAll("\\s*[;.\u3002\uff1b]$", "");
+				String author = null;
+				Matcher by = ITEM_AUTHOR.matcher(text);
+				Matcher han = HAN_KIND.matcher(text);
+				if (by.matches()) {
+					author = by.group(2).strip();
+					text = by.group(1).strip();
+				}
+				else if (han.matches()) {
+					author = han.group(1);
+					text = han.group(2);
+				}
+				items.add(new Found(new Enclosure(text, author, null), null,
+						a.layout.clean().span(lines.get(i).start(), lines.get(i).end())));
+			}
+			if (!items.isEmpty()) {
+				return items;
+			}
+		}
+		return items;
+	}
+
+	private static String enclosureLine(Segments a) {
 		for (Layout.Line line : a.enclosureLines) {
-			Matcher m = Anatomy.ENCL.matcher(line.folded().strip());
-			if (m.matches() && !BARE_ENCL.matcher(m.group(1)).matches()) {
+			Matcher m = Segments.ENCL.matcher(line.folded().strip());
+			if (m.matches() && !BARE_ENCL.matcher(m.group(1)).matches()
+					&& m.group(1).codePoints().anyMatch(Character::isLetterOrDigit)) {
 				String desc = line.text().strip().substring(m.start(1));
 				return desc.replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();
 			}
@@ -111,7 +195,7 @@ final class EnclosureExtractor {
 		return null;
 	}
 
-	private static List<Found> complete(List<Found> found, Anatomy a, String language, String sender, String recipient) {
+	private static List<Found> complete(List<Found> found, Segments a, String language, String sender, String recipient) {
 		Enclosed enclosed = found.size() == 1 ? EnclosedReader.read(a) : null;
 		String government = government(a, sender);
 		List<Found> out = new ArrayList<>();
@@ -153,7 +237,7 @@ final class EnclosureExtractor {
 	 * Replaces "the nationals concerned" in a title by what the body said of them earlier ("the Kenyan nationals
 	 * stranded in Port Sudan"), so that the title stands on its own.
 	 */
-	private static String resolve(String title, Anatomy a) {
+	private static String resolve(String title, Segments a) {
 		Matcher concerned = CONCERNED.matcher(TextFold.fold(title));
 		if (!concerned.find()) {
 			return title;
@@ -172,7 +256,7 @@ final class EnclosureExtractor {
 	}
 
 	/** The first ministry, government or embassy named in the body, other than the sender: the default author. */
-	private static String government(Anatomy a, String sender) {
+	private static String government(Segments a, String sender) {
 		for (Layout.Paragraph p : a.body) {
 			Matcher m = GOVERNMENT.matcher(p.folded());
 			while (m.find()) {

@@ -29,10 +29,19 @@ final class EnclosureGrammar {
 	private static final Pattern DATED = Pattern.compile("\\s*,?\\s*(?:dated|of|datee du|du|en date du|de fecha|del|de)\\s+");
 
 	private static final Pattern AUTHOR_INTRO = Pattern.compile("\\s*,?\\s*(?:from|of|by|signed by|de la|de l'|des|du|de|del"
-			+ "|que|signee par|firmada por)\\s+|\\s*,?\\s*d'");
+			+ "|que|signee par|firmada por|do|da|della|dello|del|von|des)\\s+|\\s*,?\\s*d'");
 
-	private static final Pattern ADDRESSEE_INTRO = Pattern.compile("\\s*,?\\s*(?:addressed to|adressee?s?\\s+a|dirigee?s?\\s+a"
-			+ "|destinee?s?\\s+a|dirigid[ao]s?\\s+al?|dirigen?\\s+al?|envian?\\s+al?|remiten?\\s+al?)\\s+");
+	private static final Pattern ADDRESSEE_INTRO = Formulas.folded("\\s*,?\\s*(?:addressed to|adressee?s?\\s+a|dirigee?s?\\s+a"
+			+ "|destinee?s?\\s+a|dirigid[ao]s?\\s+al?|dirigen?\\s+al?|envian?\\s+al?|remiten?\\s+al?|dirigid[ao]s?\\s+(?:a|ao|à)"
+			+ "|indirizzat[ao]\\s+(?:a|al|alla)|gerichtet an|на имя|в адрес|адресованн\\p{L}*|(?:و?الموجه(?:ة)?\\s+)?إلى)\\s+");
+
+	/** Russian and Arabic name the kind of document first and its author right after, without a preposition. */
+	private static final Pattern KIND_FIRST = Formulas.folded("(письм[оа]|нот[ауы]|послание|обращение|رسالة|الرسالة|مذكرة|خطاب)\\s+"
+			+ "(?:(?:г-на|г-жи|господина|госпожи|سعادة|معالي|فخامة|السيد|السيدة)\\s+)?");
+
+	private static final Pattern OF_NAME = Pattern.compile("\\s+of\\s+(?:the\\s+)?(?=\\p{Lu})");
+
+	private static final Pattern BY_AFTER = Pattern.compile("\\s*,?\\s*by\\s+");
 
 	private static final Pattern BY = Pattern.compile(",?\\s+(?:prepared|drawn up|compiled|signed|issued|established|written)"
 			+ " by\\s+|,?\\s+(?:etablie?s?|preparee?s?|redigee?s?) par\\s+|,?\\s+(?:preparad[oa]s?|elaborad[oa]s?) por\\s+");
@@ -54,6 +63,10 @@ final class EnclosureGrammar {
 		String kind = t.substring(i, k).strip();
 		boolean communication = COMMUNICATION.matcher(TextFold.fold(kind)).matches();
 		boolean strict = "en".equals(language);
+		Matcher first = KIND_FIRST.matcher(f).region(i, to);
+		if (first.lookingAt()) {
+			return kindFirst(t, f, start, first, to);
+		}
 		if (!communication) {
 			Matcher by = BY.matcher(f).region(i, to);
 			String author = null;
@@ -64,6 +77,11 @@ final class EnclosureGrammar {
 				author = t.substring(s, Names.end(t, f, s, strict)).strip();
 			}
 			String title = t.substring(start, titleEnd).strip().replaceAll("[,;.]+$", "");
+			Matcher of = OF_NAME.matcher(t).region(start, titleEnd);
+			if (author == null && strict && of.find() && of.start() - start < 40) {
+				String body = t.substring(of.end(), Names.end(t, f, of.end(), true)).strip();
+				author = body.split("\\s+").length >= 2 ? body : null;
+			}
 			return new Draft(kind, false, null, title, emptyToNull(author), null, null, start, to);
 		}
 		i = k;
@@ -93,10 +111,36 @@ final class EnclosureGrammar {
 			int e = Names.end(t, f, s, strict);
 			addressee = t.substring(s, e).strip();
 			i = e;
+			Matcher byAfter = BY_AFTER.matcher(f).region(i, to);
+			if (author == null && byAfter.lookingAt()) {
+				int a = byAfter.end() + Names.honorifics(f.substring(byAfter.end()));
+				int b = Names.end(t, f, a, strict);
+				author = t.substring(a, b).strip();
+				i = b;
+			}
 		}
 		String subject = t.substring(i, to).strip().replaceFirst("^[,;:]\\s*", "")
 			.replaceAll("(?:[;,]?\\s*(?:and|et|y))?[\\s.;,:]*$", "");
 		return new Draft(kind, true, date, null, emptyToNull(author), emptyToNull(addressee), emptyToNull(subject), start,
+				to);
+	}
+
+	/** "письмо Министра … на имя …", "رسالة سعادة وزير … الموجهة إلى …": kind, author, addressee, subject. */
+	private static Draft kindFirst(String t, String f, int start, Matcher first, int to) {
+		String kind = t.substring(first.start(1), first.end(1));
+		int a = first.end();
+		int b = Names.end(t, f, a, false);
+		String author = t.substring(a, b).strip();
+		int i = b;
+		String addressee = null;
+		Matcher to2 = ADDRESSEE_INTRO.matcher(f).region(i, to);
+		if (to2.lookingAt()) {
+			int e = Names.end(t, f, to2.end(), false);
+			addressee = t.substring(to2.end(), e).strip();
+			i = e;
+		}
+		String subject = t.substring(i, to).strip().replaceFirst("^[,;:\u060c]\\s*", "").replaceAll("[\\s.;,:]+$", "");
+		return new Draft(kind, true, null, null, emptyToNull(author), emptyToNull(addressee), emptyToNull(subject), start,
 				to);
 	}
 

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A registry officer's French and Spanish to English glossary of the phrases notes use to ask for something, used to
- * give the gist of a request in English; words it does not know (names, places) are kept as written.
+ * A registry officer's French, Spanish, Portuguese, Italian and German to English glossary of the phrases notes use
+ * to ask for something, used to give the gist of a request in English; words it does not know (names, places) are
+ * kept as written. Russian, Arabic and Chinese requests are given as written.
  */
 final class Glossary {
 
@@ -43,6 +44,16 @@ final class Glossary {
 			avant=before|le plus tot possible=as soon as possible|formation=training|cours=course|visite=visit
 			haut-commissaire=High Commissioner|secretaire general=Secretary-General|directeur executif=Executive Director
 			soutenir=support|conseil=Council|delai=deadline|date=date|dates=dates|sollicite=ask for|solliciter=ask for
+			lui=|leur=them|me=me|faire savoir=let know|faire connaitre=communicate|nom=name|noms=names|faire distribuer=circulate
+			distribuer=circulate|texte=text|presente=present|present=present|comme=as|document officiel=official document
+			point=item|ordre du jour=agenda|au plus tard=at the latest|avant le=by|avant la=by|observations=comments
+			projet=draft|fonctionnaire=official|fonctionnaires=officials|charge de suivre=in charge of following|suivre=follow
+			prise en charge=covering|frais=costs|voyage=travel|sejour=stay|participants=participants|modalites=arrangements
+			delivrance=issuance|visas d'entree=entry visas|indiquer=indicate|interlocuteurs=interlocutors|entend=intends
+			conviennent=suit|convient=suits|reserver=give|suite favorable=favourable response|invitation=invitation
+			qu'elle contient=it contains|representants=representatives|assisteront=will attend|dialogue=dialogue|etats=States
+			experts=experts|animer=lead|sessions=sessions|consacrees=devoted|methodes=methods|collecte=collection|analyse=analysis
+			donnees=data|migrants=migrants|estimation=estimation|transferts de fonds=remittances|enregistrer=register
 			""";
 
 	private static final String SPANISH = """
@@ -66,10 +77,61 @@ final class Glossary {
 			asistencia=assistance|cooperacion=cooperation|tenga a bien=|se sirva=|nuevo=^new|capacitacion=training
 			alto comisionado=High Commissioner|secretario general=Secretary-General|director ejecutivo=Executive Director
 			curso=course|visita=visit|fecha=date|antes del=before the|antes de=before|hacer llegar dicha=convey the said
+			transmitir=transmit|tuviera a bien=|tenga a bien=|presente=present|publicar=publish|publicarla=publish it
+			base de datos=database|titulares de mandato=mandate holders|respuesta=reply|examinar=examine|alcance=scope
+			coste estimado=estimated cost|costo estimado=estimated cost|interlocutor=counterpart|servicios=services
+			ministerio=Ministry|colaboracion=cooperation|proximo=next|comunicaciones=communications|comunicacion=communication
+			relator especial=Special Rapporteur|relatora especial=Special Rapporteur|oficina=Office|junto con=together with
+			punto focal=focal point|coordinar=coordinate|segunda fase=second phase|primera fase=first phase|cancilleria=Ministry of Foreign Affairs
+			tratamiento reservado=confidential treatment|informacion=information|contenida=contained|nota=note|adjunta=enclosed
+			""";
+
+	private static final String PORTUGUESE = """
+			o=the|a=the|os=the|as=the|um=a|uma=a|de=of|do=of the|da=of the|dos=of the|das=of the|ao=to the|à=to the|e=and
+			em=in|no=in the|na=in the|com=with|para=for|por=by|pelo=by the|pela=by the|seu=its|sua=its|seus=its|suas=its
+			que=that|se=if|este=this|esta=this|esse=that|essa=that|até=by|ate=by|antes de=before|lhe=|lhes=|muito=
+			organização=Organization|organizacao=Organization|organização internacional para as migrações=International Organization for Migration
+			indicar=indicate|indicasse=indicate|designar=designate|designasse=designate|confirmar=confirm|comunicar=communicate
+			comunicados=communicated|informar=inform|enviar=send|encaminhar=forward|transmitir=transmit|assinar=sign
+			poderia=could|pudesse=could|datas=dates|data=date|nome=name|nomes=names|contactos=contacts|contatos=contacts
+			orador=speaker|painel=panel|conferência=conference|conferencia=conference|reunião=meeting|reuniao=meeting
+			ponto focal=focal point|apoio=support|memorando de entendimento=Memorandum of Understanding|memorando=Memorandum
+			diretor-geral=Director General|diretor geral=Director General|diretor-geral adjunto de operações=Deputy Director General for Operations
+			adjunto=^deputy|operações=operations|operacoes=operations|governo=Government|ministério=Ministry|ministerio=Ministry
+			trabalhar=work|junto=together|coordenação=coordination|coordenacao=coordination|programa=programme|projeto=project
+			referida carta=the said letter|seja encaminhada=be forwarded|seja transmitida=be transmitted|mais alta instancia=highest authority
+			nas seguintes areas=in the following areas|com caracter de urgencia=urgently|de urgencia=urgent|urgencia=urgency
+			evacuacao=evacuation|registo=registration|registro=registration|transporte=transport|familias=families
+			deslocadas=displaced|centros=centres|acomodacao temporaria=temporary accommodation|populacoes=populations
+			""";
+
+	private static final String ITALIAN = """
+			il=the|lo=the|la=the|i=the|gli=the|le=the|l'=the|un=a|una=a|di=of|del=of the|della=of the|dei=of the|delle=of the
+			a=to|al=to the|alla=to the|e=and|ed=and|in=in|nel=in the|nella=in the|con=with|per=for|da=by|dal=by the|su=on
+			che=that|se=if|questo=this|questa=this|entro=by|possibilmente=if possible|ciascuna=each|ciascuno=each
+			organizzazione=Organization|organizzazione internazionale per le migrazioni=International Organization for Migration
+			confermare=confirm|designare=designate|indicare=indicate|comunicare=communicate|trasmettere=transmit|inviare=send
+			volesse=|cortesemente=kindly|referente=focal point|indirizzo=address|domicilio=home|data=date|arrivo=arrival
+			tipo=type|permesso=permit|dimora=residence|persone=persons|elenco=list|allegato=^enclosed|programma=programme
+			congiunto=^joint|uffici=offices|ufficio=office|competenti=^competent|dipartimento=Department|libertà civili=Civil Liberties
+			immigrazione=immigration|rimpatrio volontario assistito=assisted voluntary return|biennio=two years|definire=define
+			governo=Government|ministero=Ministry|direttore generale=Director General|aggiornamento=update|comune=municipality
+			progetto=draft|accordo=agreement|contributo=contribution|nota=note|nome=name|nomi=names|esperto=expert
+			""";
+
+	private static final String GERMAN = """
+			der=the|die=the|das=the|den=the|dem=the|des=of the|ein=a|eine=a|einen=a|einer=a|und=and|oder=or|in=in|im=in the
+			mit=with|für=for|fur=for|von=of|vom=of the|zu=to|zum=to the|zur=to the|bis zum=by|bis=by|auf=on|dass=that|wenn=if
+			es=it|sie=they|ihre=its|seine=its|amt=Office|amtes=Office|organisation=Organization|benennen=designate
+			übermitteln=send|ubermitteln=send|bestätigen=confirm|bestatigen=confirm|mitteilen=communicate|prüfen=consider
+			kontaktperson=contact person|ansprechpartner=contact person|abteilung=Division|internationalen=^international
+			schutz=protection|vorschlag=proposal|zeitplan=timetable|auswahlmissionen=selection missions|könnte=could
+			konnte=could|könnten=could|konnten=could|bundesregierung=Federal Government|regierung=Government|teilnahme=participation
 			""";
 
 	private static final Map<String, Map<String, String>> ENTRIES = Map.of("fr", load(COMMON + FRENCH), "es",
-			load(COMMON + SPANISH));
+			load(COMMON + SPANISH), "pt", load(COMMON + PORTUGUESE), "it", load(COMMON + ITALIAN), "de",
+			load(COMMON + GERMAN));
 
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+['\u2019](?=\\p{L})|[\\p{L}\\p{N}]+(?:[-'\u2019][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
 
@@ -131,7 +193,7 @@ final class Glossary {
 		Map<String, String> map = new HashMap<>();
 		for (String entry : table.strip().split("[|\\n]")) {
 			int eq = entry.indexOf('=');
-			map.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+			map.put(TextFold.fold(entry.substring(0, eq).strip()), entry.substring(eq + 1).strip());
 		}
 		return map;
 	}

@@ -121,7 +121,7 @@ final class Layout {
 	/** The cleaned range {@code [start, end)} as one line of text, whitespace collapsed. */
 	MappedText flow(int start, int end) {
 		String s = this.clean.text();
-		MappedText.Builder out = this.clean.builder();
+		MappedText.Builder out = this.clean.builder(Math.max(16, end - start + 16));
 		int i = start;
 		while (i < end && Character.isWhitespace(s.charAt(i))) {
 			i++;

@@ -72,7 +72,12 @@ final class MappedText {
 	}
 
 	Builder builder() {
-		return new Builder(this);
+		return new Builder(this, this.text.length() + 16);
+	}
+
+	/** A builder for a text of about that many characters (a paragraph of a long document). */
+	Builder builder(int capacity) {
+		return new Builder(this, capacity);
 	}
 
 	/** Builds a new mapped text out of the characters of a base mapped text. */
@@ -80,7 +85,7 @@ final class MappedText {
 
 		private final MappedText base;
 
-		private final StringBuilder text;
+		private char[] text;
 
 		private int[] starts;
 
@@ -88,11 +93,11 @@ final class MappedText {
 
 		private int size;
 
-		Builder(MappedText base) {
+		Builder(MappedText base, int capacity) {
 			this.base = base;
-			this.text = new StringBuilder(base.length() + 16);
-			this.starts = new int[base.length() + 16];
-			this.ends = new int[base.length() + 16];
+			this.text = new char[capacity];
+			this.starts = new int[capacity];
+			this.ends = new int[capacity];
 		}
 
 		Builder keep(int i) {
@@ -100,9 +105,15 @@ final class MappedText {
 		}
 
 		Builder keep(int from, int to) {
-			for (int i = from; i < to; i++) {
-				keep(i);
+			int n = to - from;
+			if (n <= 0) {
+				return this;
 			}
+			ensure(this.size + n);
+			this.base.text.getChars(from, to, this.text, this.size);
+			System.arraycopy(this.base.starts, from, this.starts, this.size, n);
+			System.arraycopy(this.base.ends, from, this.ends, this.size, n);
+			this.size += n;
 			return this;
 		}
 
@@ -125,16 +136,22 @@ final class MappedText {
 		}
 
 		MappedText build() {
-			return new MappedText(this.base.source, this.text.toString(), Arrays.copyOf(this.starts, this.size),
+			return new MappedText(this.base.source, new String(this.text, 0, this.size), Arrays.copyOf(this.starts, this.size),
 					Arrays.copyOf(this.ends, this.size));
 		}
 
-		private Builder put(char c, int start, int end) {
-			if (this.size == this.starts.length) {
-				this.starts = Arrays.copyOf(this.starts, this.size * 2 + 16);
-				this.ends = Arrays.copyOf(this.ends, this.size * 2 + 16);
+		private void ensure(int capacity) {
+			if (capacity > this.starts.length) {
+				int grown = Math.max(capacity, this.starts.length * 2 + 16);
+				this.text = Arrays.copyOf(this.text, grown);
+				this.starts = Arrays.copyOf(this.starts, grown);
+				this.ends = Arrays.copyOf(this.ends, grown);
 			}
-			this.text.append(c);
+		}
+
+		private Builder put(char c, int start, int end) {
+			ensure(this.size + 1);
+			this.text[this.size] = c;
 			this.starts[this.size] = start;
 			this.ends[this.size] = end;
 			this.size++;

@@ -27,12 +27,13 @@ final class OcrRepair {
 
 	static MappedText repair(MappedText text) {
 		String s = text.text();
+		String whole = TextFold.fold(s);
 		List<int[]> tokens = new ArrayList<>();
 		Set<String> docWords = new HashSet<>();
 		Matcher m = TOKEN.matcher(s);
 		while (m.find()) {
 			tokens.add(new int[] { m.start(), m.end() });
-			String folded = TextFold.fold(m.group());
+			String folded = whole.substring(m.start(), m.end());
 			if (folded.chars().noneMatch(Character::isDigit)) {
 				docWords.add(folded);
 			}
@@ -43,14 +44,14 @@ final class OcrRepair {
 			int start = tokens.get(k)[0];
 			int end = tokens.get(k)[1];
 			out.keep(pos, start);
-			if (k + 1 < tokens.size() && joins(s, start, end, tokens.get(k + 1))) {
+			if (k + 1 < tokens.size() && joins(s, whole, start, end, tokens.get(k + 1))) {
 				out.keep(start, end);
 				out.keep(tokens.get(k + 1)[0], tokens.get(k + 1)[1]);
 				pos = tokens.get(k + 1)[1];
 				k++;
 				continue;
 			}
-			String fixed = fix(s, start, end, docWords);
+			String fixed = fix(s, whole, start, end, docWords);
 			if (fixed == null) {
 				out.keep(start, end);
 			}
@@ -63,12 +64,12 @@ final class OcrRepair {
 		return out.build();
 	}
 
-	private static boolean joins(String s, int start, int end, int[] next) {
+	private static boolean joins(String s, String whole, int start, int end, int[] next) {
 		if (next[0] != end + 1 || s.charAt(end) != ' ' || !Character.isLowerCase(s.charAt(next[0]))) {
 			return false;
 		}
-		String first = TextFold.fold(s.substring(start, end));
-		String second = TextFold.fold(s.substring(next[0], next[1]));
+		String first = whole.substring(start, end);
+		String second = whole.substring(next[0], next[1]);
 		if (!TextFold.isAsciiWord(first) || !TextFold.isAsciiWord(second) || Lexicon.isStopword(first)
 				|| Lexicon.isStopword(second)) {
 			return false;
@@ -76,14 +77,14 @@ final class OcrRepair {
 		return Lexicon.isWord(first + second) && (!Lexicon.isWord(first) || !Lexicon.isWord(second));
 	}
 
-	private static String fix(String s, int start, int end, Set<String> docWords) {
+	private static String fix(String s, String whole, int start, int end, Set<String> docWords) {
 		String token = s.substring(start, end);
 		boolean hasDigit = token.chars().anyMatch(Character::isDigit);
 		if (hasDigit) {
 			boolean nextToCode = (start > 0 && s.charAt(start - 1) == '/') || (end < s.length() && s.charAt(end) == '/');
 			return nextToCode ? null : fixDigits(token, docWords);
 		}
-		String folded = TextFold.fold(token);
+		String folded = whole.substring(start, end);
 		if (token.length() < 5 || !TextFold.isAsciiWord(folded) || !token.chars().allMatch((c) -> c < 128)
 				|| Lexicon.isWord(folded)) {
 			return null;

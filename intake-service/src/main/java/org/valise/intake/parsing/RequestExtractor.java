@@ -17,20 +17,54 @@ final class RequestExtractor {
 	record Found(String value, Span span) {
 	}
 
-	private static final Pattern[] CUES = { Pattern.compile("\\bwould be (?:\\w+ ){0,2}?(?:grateful|obliged|thankful"
-			+ "|appreciative|appreciated|pleased) if |\\bwould (?:\\w+ )?appreciate (?:it )?if "),
-			Pattern.compile("\\bwould be (?:\\w+ ){0,2}?(?:grateful|pleased|obliged) to (?:receive|have|obtain) "
-					+ "|\\bwould (?:\\w+ )?appreciate (?:receiving|having|getting) "),
-			Pattern.compile("\\bwould (?:\\w+ )?(?:appreciate|welcome) |\\bhas the hono(?:u)?r to (?:request|seek|solicit) "
+	private static final Pattern[] CUES = { Formulas.folded("\\b(?:would|should|shall) be (?:\\w+ ){0,2}?(?:grateful|obliged"
+			+ "|thankful|appreciative|appreciated|pleased) if |\\bwould (?:\\w+ )?appreciate (?:it )?if "
+			+ "|\\b(?:kindly )?requests? that (?=.{3,200}?\\bbe \\w+ed\\b)"),
+			Formulas.folded("\\b(?:would|should) be (?:\\w+ ){0,2}?(?:grateful|pleased|obliged) (?:to (?:receive|have|obtain) "
+					+ "|for (?=an? |the ))|\\bwould (?:\\w+ )?appreciate (?:receiving|having|getting) "),
+			Formulas.folded("\\bwould (?:\\w+ )?(?:appreciate|welcome) |\\bhas the hono(?:u)?r to (?:request|seek|solicit) "
 					+ "|\\bi (?:would like to )?(?:request|ask for) "),
-			Pattern.compile("\\b(?:requests?|asks?|invites?|urges?|calls? upon) (?:.{1,60}? )?to "
+			Formulas.folded("\\b(?:requests?|asks?|invites?|urges?|calls? upon) (?:.{1,60}? )?to "
 					+ "|\\bproposes? that |^(?:please|kindly) "),
-			Pattern.compile("\\bsaurai(?:t|ent) gre (?:a|au|aux) .{1,80}? de (?:bien vouloir )?|\\bserai(?:t|ent) (?:tres )?"
+			Formulas.folded("\\bsaurai(?:t|ent) gre (?:a|au|aux) .{1,80}? de (?:bien vouloir )?|\\bserai(?:t|ent) (?:tres )?"
 					+ "reconnaissante?s? (?:a|au|aux) .{1,80}? de (?:bien vouloir )?|\\b(?:prie|invite) .{1,60}? de (?:bien vouloir )?"
 					+ "|\\ba l'honneur de (?:solliciter|demander) |\\bje (?:sollicite|vous saurais gre de|vous prie de) "),
-			Pattern.compile("\\bagradecer(?:ia|a)n? (?:al? .{1,80}? )?(?:que )?(?:tengan? a bien|se sirvan?|quieran?|puedan?"
+			Formulas.folded("\\bagradecer(?:ia|a)n? (?:al? .{1,80}? )?(?:que )?(?:tengan? a bien|tuvieran? a bien|se sirvan?|quieran?|puedan?"
 					+ "|consideren?) |\\bagradecer(?:ia|a)n? |(?<!cual |que |quien )\\b(?:solicita|ruega) (?:a .{1,60}? )?(?:que )?"
-					+ "|\\btiene el honor de solicitar ") };
+					+ "|\\btiene el honor de solicitar "),
+			Formulas.folded("\\b(?:muito )?agrade(?:ceri(?:a|am)|ce|cem) (?:antecipadamente )?(?:(?:a|à|ao) .{1,80}? )?(?:que|se) (?:a .{1,60}? )?"
+					+ "|\\btem a honra de (?:solicitar|convidar) |\\bsolicita(?:m)?,? (?:com .{1,40}?,? )?(?:que )?"),
+			Formulas.folded("\\bsarebbe (?:\\w+ )?grat[oa] (?:(?:a|al|alla)\\s|all').{1,80}? se (?:volesse )?(?:cortesemente )?"
+					+ "|\\b(?:le )?sarei (?:\\w+ )?grat[oa] se (?:volesse )?|\\bprega .{1,60}? di "),
+			Formulas.folded("\\bwa(?:re|ren) (?:\\w+ ){0,3}?dankbar,? wenn |\\bbitte[tn]? (?:\\w+ ){0,4}?(?:um |, )"),
+			Formulas.folded("\\bбудет признательн\\p{L}* (?:\\p{L}+ ){0,3}?за |\\bпрос(?:ит|ят) "),
+			Formulas.folded("(?:ترجو|يرجو|وترجو|ويرجو) .{0,60}?التكرم ب"),
+			Formulas.folded("请(?=.{2,})") };
+
+	/** For each request formula, words one of which every wording of it holds: a sentence without any is skipped. */
+	private static final String[][] CUE_WORDS = { words("grateful obliged thankful appreciat pleased request"),
+			words("grateful pleased obliged appreciat"), words("appreciat welcome honour honor request ask"),
+			words("request ask invite urge call propose please kindly"),
+			words("gre reconnaissant prie invite honneur sollicit"), words("agradec solicit ruega honor"),
+			words("agrade honra solicit"), words("grat prega"), words("dankbar bitte"), words("признательн прос"),
+			words("ترجو يرجو"), words("请") };
+
+	private static String[] words(String words) {
+		String[] out = words.split(" ");
+		for (int i = 0; i < out.length; i++) {
+			out[i] = TextFold.fold(out[i]);
+		}
+		return out;
+	}
+
+	private static boolean mayHold(String region, String[] words) {
+		for (String w : words) {
+			if (region.contains(w)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	private static final Pattern WHEN = Pattern.compile("(until then|in the meantime|meanwhile|jusque-la|d'ici la"
 			+ "|entre-temps|mientras tanto|hasta entonces),\\s");
@@ -38,7 +72,7 @@ final class RequestExtractor {
 	private RequestExtractor() {
 	}
 
-	static Found extract(Anatomy a, String language, List<EnclosureExtractor.Found> enclosures, String head) {
+	static Found extract(Segments a, String language, List<EnclosureExtractor.Found> enclosures, String head) {
 		List<String> clauses = new ArrayList<>();
 		int start = Integer.MAX_VALUE;
 		int end = -1;
@@ -104,7 +138,11 @@ final class RequestExtractor {
 	/** The earliest request formula in the range: {which, start, end}, or {@code null}. */
 	private static int[] cue(String folded, int from, int to) {
 		int[] best = null;
+		String region = folded.substring(from, to);
 		for (int i = 0; i < CUES.length; i++) {
+			if (!mayHold(region, CUE_WORDS[i])) {
+				continue;
+			}
 			Matcher m = CUES[i].matcher(folded).region(from, to);
 			if (m.find() && (best == null || m.start() < best[1])) {
 				best = new int[] { i, m.start(), m.end() };

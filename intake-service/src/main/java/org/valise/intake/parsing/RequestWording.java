@@ -33,7 +33,7 @@ final class RequestWording {
 			Map.entry("set", "set"), Map.entry("done", "do"), Map.entry("shared", "share"), Map.entry("settled", "settle"));
 
 	/** "keep the information in this note confidential": says which information, from "has the honour to inform". */
-	static String informed(String clause, Anatomy a, String language) {
+	static String informed(String clause, Segments a, String language) {
 		Matcher information = THE_INFORMATION.matcher(clause);
 		if (a.opening == null || !information.find()) {
 			return clause;
@@ -80,6 +80,21 @@ final class RequestWording {
 		return out.toString();
 	}
 
+	/** Dates written in the note's language ("9 de dezembro de 2022", "٢٠ مايو ٢٠٢٢") written in English. */
+	static String englishDates(String clause) {
+		List<DateExtractor.Found> dates = DateExtractor.findAll(TextFold.fold(clause));
+		if (dates.isEmpty()) {
+			return clause;
+		}
+		StringBuilder out = new StringBuilder();
+		int at = 0;
+		for (DateExtractor.Found d : dates) {
+			out.append(clause, at, d.start()).append(DateExtractor.format(d.date(), "en"));
+			at = d.end();
+		}
+		return out.append(clause.substring(at)).toString();
+	}
+
 	static String lemma(String participle) {
 		String w = participle.toLowerCase();
 		if (IRREGULAR.containsKey(w)) {
@@ -103,7 +118,7 @@ final class RequestWording {
 	}
 
 	static String polish(String clause, String language, List<EnclosureExtractor.Found> enclosures, String head) {
-		String english = Glossary.translate(clause, language).replaceAll("[.;,:]+$", "");
+		String english = Glossary.translate(englishDates(clause), language).replaceAll("[.;,:]+$", "");
 		String highest = null;
 		Matcher original = Formulas.HIGHEST_DESTINATION.matcher(TextFold.fold(clause));
 		if (original.find() && !"en".equals(language)) {
@@ -140,7 +155,7 @@ final class RequestWording {
 		return english;
 	}
 
-	static String letterAsk(Anatomy a, String language, List<EnclosureExtractor.Found> enclosures) {
+	static String letterAsk(Segments a, String language, List<EnclosureExtractor.Found> enclosures) {
 		if (enclosures.size() != 1) {
 			return null;
 		}

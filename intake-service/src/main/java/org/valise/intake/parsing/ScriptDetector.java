@@ -20,6 +20,12 @@ final class ScriptDetector {
 		for (int i = 0; i < text.length();) {
 			int cp = text.codePointAt(i);
 			i += Character.charCount(cp);
+			if (cp < 128) {
+				if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+					seen.add(Character.UnicodeScript.LATIN);
+				}
+				continue;
+			}
 			if (!Character.isLetter(cp) && !Character.isDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK
 					&& Character.getType(cp) != Character.COMBINING_SPACING_MARK) {
 				continue;

@@ -31,7 +31,7 @@ final class Sentences {
 			boolean ends = next >= n || (text.charAt(next) == ' '
 					&& (next + 1 >= n || Character.isUpperCase(text.charAt(next + 1)) || text.charAt(next + 1) == '('
 							|| Character.isDigit(text.charAt(next + 1))));
-			if (!ends || (c == '.' && isAbbreviation(text, i))) {
+			if (!ends || (c == '.' && (isAbbreviation(text, i) || isOrdinalDay(text, i)))) {
 				continue;
 			}
 			if (i > start) {
@@ -46,6 +46,22 @@ final class Sentences {
 			sentences.add(new int[] { start, n });
 		}
 		return sentences;
+	}
+
+	/** "30. Juni 2023": a German or Scandinavian day before its month, not the end of a sentence. */
+	private static boolean isOrdinalDay(String text, int dot) {
+		if (dot == 0 || !Character.isDigit(text.charAt(dot - 1))) {
+			return false;
+		}
+		int from = dot + 2;
+		if (from >= text.length()) {
+			return false;
+		}
+		int to = from;
+		while (to < text.length() && Character.isLetter(text.charAt(to))) {
+			to++;
+		}
+		return DateExtractor.isMonth(TextFold.fold(text.substring(from, to)));
 	}
 
 	private static boolean isAbbreviation(String text, int dot) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class TextCleaner {
 
 	private static final Pattern ANNOTATION = Pattern.compile(
-			"\\[(?:stamp|seal|sceau|sello|timbre|cachet|signature|signed|sign\u00e9|firma|firmado|logo|emblem|coat of arms"
+			"\\[(?:stamp|seal|sceau|sello|timbre|cachet|signature|signed|sign\u00e9|firma|firmado|unterschrift|stempel"
+					+ "|assinatura|carimbo|timbro|подпись|печать|توقيع|ختم|logo|emblem|coat of arms"
 					+ "|illegible|ill\u00e9gible|initials?|paraphe)\\b[^\\]]{0,300}\\]",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -23,7 +24,7 @@ final class TextCleaner {
 		.compile("\\b(?:RECEIVED|RE\u00c7U|RECU|RECIBIDO|ENREGISTR\u00c9|ENREGISTRE|REGISTRY|REGISTRO|ENTRADA|ARRIV\u00c9E?)\\b");
 
 	private static final Pattern JOB_NUMBER = Pattern
-		.compile("GE\\.\\d{2}-\\d{4,6}.*|\\*?\\d{7}\\*?|\\d{2}-\\d{5}\\s*\\([A-Z]\\)|[+][-=+]{3,}[+]");
+		.compile("GE\\.\\d{2}-\\d{4,6}.*|\\*?\\d{7}\\*?|\\d{2}-\\d{5}\\s*\\([A-Z]\\)(?:\\s+\\d{6}){0,2}|[+][-=+]{3,}[+]");
 
 	private TextCleaner() {
 	}
@@ -68,7 +69,8 @@ final class TextCleaner {
 		if (PAGE_NUMBER.matcher(line).matches() || JOB_NUMBER.matcher(line).matches()) {
 			return true;
 		}
-		if (line.startsWith("|") || line.chars().filter((c) -> c == '|').count() >= 2) {
+		if (line.startsWith("|") || line.chars().filter((c) -> c == '|').count() >= 2
+				|| line.chars().anyMatch((c) -> c >= 0x2500 && c <= 0x257F)) {
 			return true;
 		}
 		return line.length() <= 60 && STAMP_WORD.matcher(line).find() && line.chars().anyMatch(Character::isDigit);

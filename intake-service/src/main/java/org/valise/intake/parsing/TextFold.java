@@ -3,7 +3,8 @@ package org.valise.intake.parsing;
 import java.text.Normalizer;
 
 /**
- * Folds text for matching (lower case, no diacritics, plain quotes and dashes) without changing its length, so
+ * Folds text for matching (lower case, no diacritics, plain quotes and dashes, ASCII digits for the digits of any
+ * numeral system, e.g. Arabic-Indic) without changing its length, so
  * that an index in the folded copy is the same index in the text it was folded from.
  */
 final class TextFold {
@@ -53,6 +54,9 @@ final class TextFold {
 			}
 			else if (Character.isLetter(ch)) {
 				table[c] = Character.toLowerCase(ch);
+			}
+			else if (Character.isDigit(ch)) {
+				table[c] = (char) ('0' + Character.digit(ch, 10));
 			}
 		}
 		for (char q : "\u2018\u2019\u201B\u2032\u00B4".toCharArray()) {

@@ -324,6 +324,206 @@ class NoteParserTests {
 	}
 
 	@Test
+	void saysHowSureItIsOfEveryField() {
+		ParsedNote seed = this.parser.parse(sample("seed-cambodia-iom-2021-01-105.txt"));
+		assertThat(seed.confidence()).containsKeys("docType", "language", "reference", "date", "sender", "recipient",
+				"recipientHead", "enclosures", "highestDestination", "confidential");
+		assertThat(seed.confidence().values()).allSatisfy((c) -> assertThat(c).isBetween(0.0, 1.0));
+		assertThat(seed.confidence().get("recipient")).isGreaterThanOrEqualTo(0.8);
+		assertThat(seed.confidence().get("highestDestination")).isGreaterThanOrEqualTo(0.9);
+		ParsedNote noAddressee = this.parser.parse("""
+				The Permanent Mission of Ruritania presents its compliments.
+
+				The Mission would be grateful for an early reply.
+
+				The Permanent Mission of Ruritania avails itself of this opportunity to renew the assurances of its
+				highest consideration.
+				""");
+		assertThat(noAddressee.recipient()).isNull();
+		assertThat(noAddressee.confidence().get("recipient")).isLessThan(0.5);
+		assertThat(noAddressee.confidence().get("date")).isLessThan(0.5);
+	}
+
+	@Test
+	void readsNotesInRussianGermanArabicAndChinese() {
+		ParsedNote russian = this.parser.parse("""
+				№ 512
+
+				Посольство Республики Казахстан свидетельствует свое уважение Министерству иностранных дел Швейцарии и \
+				имеет честь просить оказать содействие в выдаче виз делегации.
+
+				Посольство пользуется случаем, чтобы возобновить Министерству уверения в своем высоком уважении.
+
+				Берн, 3 февраля 2022 года
+				""");
+		assertThat(russian.docType()).isEqualTo(DocType.NOTE_VERBALE);
+		assertThat(russian.language()).isEqualTo("ru");
+		assertThat(russian.reference()).isEqualTo("512");
+		assertThat(russian.date()).isEqualTo(LocalDate.of(2022, 2, 3));
+		assertThat(russian.place()).isEqualTo("Берн");
+		assertThat(russian.sender()).isEqualTo("Посольство Республики Казахстан");
+		ParsedNote german = this.parser.parse("""
+				Nr. 77/2021
+
+				Die Botschaft der Republik Österreich beehrt sich, dem Ministerium für auswärtige Angelegenheiten \
+				mitzuteilen, dass der Botschafter am 4. März 2021 abreist.
+
+				Die Botschaft benutzt diesen Anlass, das Ministerium erneut ihrer ausgezeichneten Hochachtung zu versichern.
+
+				Bern, 01.03.2021
+				""");
+		assertThat(german.language()).isEqualTo("de");
+		assertThat(german.date()).isEqualTo(LocalDate.of(2021, 3, 1));
+		assertThat(german.recipient()).isEqualTo("Ministerium für auswärtige Angelegenheiten");
+		ParsedNote arabic = this.parser.parse("""
+				رقم: ٣٠٧
+
+				تهدي سفارة المملكة الأردنية الهاشمية أطيب تحياتها إلى وزارة الخارجية، وتتشرف بإعلامها بوصول الوفد.
+
+				وتغتنم السفارة هذه الفرصة لتعرب للوزارة عن فائق تقديرها واحترامها.
+
+				برن في ١٢ يناير ٢٠٢٠
+				""");
+		assertThat(arabic.language()).isEqualTo("ar");
+		assertThat(arabic.reference()).isEqualTo("307");
+		assertThat(arabic.date()).isEqualTo(LocalDate.of(2020, 1, 12));
+		assertThat(arabic.sender()).isEqualTo("سفارة المملكة الأردنية الهاشمية");
+		assertThat(arabic.recipient()).isEqualTo("وزارة الخارجية");
+		ParsedNote chinese = this.parser.parse("""
+				中华人民共和国驻瑞士联邦大使馆向瑞士联邦外交部致意，并谨通知如下：代表团将于三月抵达。
+
+				大使馆顺致崇高的敬意。
+
+				二〇二一年十二月三十一日于伯尔尼
+				""");
+		assertThat(chinese.language()).isEqualTo("zh");
+		assertThat(chinese.date()).isEqualTo(LocalDate.of(2021, 12, 31));
+		assertThat(chinese.place()).isEqualTo("伯尔尼");
+		assertThat(chinese.sender()).isEqualTo("中华人民共和国驻瑞士联邦大使馆");
+		assertThat(chinese.recipient()).isEqualTo("瑞士联邦外交部");
+	}
+
+	@Test
+	void takesTheDateOfACirculatedNoteFromItsTitleNotItsCirculation() {
+		ParsedNote note = this.parser.parse("""
+				United Nations                                                 A/79/12
+				General Assembly                                         Distr.: General
+				                                                          9 May 2024
+
+				Note verbale dated 2 May 2024 from the Permanent Mission of Chile to the United Nations addressed to the \
+				Secretary-General
+
+				The Permanent Mission of Chile to the United Nations presents its compliments to the Secretary-General \
+				and has the honour to request that the present note be circulated as a document of the General Assembly.
+				""");
+		assertThat(note.date()).isEqualTo(LocalDate.of(2024, 5, 2));
+		assertThat(note.reference()).isNull();
+		assertThat(note.sender()).isEqualTo("Permanent Mission of Chile to the United Nations");
+	}
+
+	@Test
+	void readsACirculatedLetterFromItsTitleLineAndSignature() {
+		ParsedNote letter = this.parser.parse("""
+				United Nations                                                   S/2022/88
+				Security Council                                                 Distr.: General
+				                                                                 9 February 2022
+
+				          Letter dated 7 February 2022 from the Permanent Representative of Chile to the United \
+				Nations addressed to the President of the Security Council
+
+				     I have the honour to transmit herewith a letter from the Minister for Foreign Affairs of Chile \
+				on the protection of migrants at sea (see annex).
+
+				     I should be grateful if the present letter and its annex could be circulated as a document of the \
+				Security Council.
+
+				                                                  (Signed) Ana María Soto
+				                                                  Ambassador
+				""");
+		assertThat(letter.docType()).isEqualTo(DocType.LETTER);
+		assertThat(letter.date()).isEqualTo(LocalDate.of(2022, 2, 7));
+		assertThat(letter.reference()).isNull();
+		assertThat(letter.sender()).isEqualTo("Ana María Soto, Permanent Representative of Chile to the United Nations");
+		assertThat(letter.recipient()).isEqualTo("President of the Security Council");
+		assertThat(letter.recipientHead()).isNull();
+		assertThat(letter.enclosures()).singleElement()
+			.satisfies((e) -> assertThat(e.author()).isEqualTo("Minister for Foreign Affairs of Chile"));
+		assertThat(letter.requestedAction()).contains("circulate the present letter and its annex as a document of the "
+				+ "Security Council");
+	}
+
+	@Test
+	void findsTheInsideAddressOfALetterAtItsFoot() {
+		ParsedNote letter = this.parser.parse("""
+				MINISTERO DEGLI AFFARI ESTERI
+				Il Direttore Generale per gli Italiani all'Estero
+
+				                                         Roma, 4 aprile 2022
+
+				Signor Direttore Generale,
+
+				desidero informarLa che il Governo italiano intende finanziare un nuovo programma di rimpatrio volontario.
+
+				Le sarei grato se volesse designare un referente entro il 30 aprile 2022.
+
+				Voglia gradire, Signor Direttore Generale, i sensi della mia più alta considerazione.
+
+				(firmato)
+				Il Direttore Generale per gli Italiani all'Estero
+
+				Signor Direttore Generale
+				dell'Organizzazione Internazionale per le Migrazioni
+				Ginevra
+				""");
+		assertThat(letter.docType()).isEqualTo(DocType.LETTER);
+		assertThat(letter.language()).isEqualTo("it");
+		assertThat(letter.place()).isEqualTo("Roma");
+		assertThat(letter.recipient()).isEqualTo("Direttore Generale dell'Organizzazione Internazionale per le Migrazioni");
+		assertThat(letter.recipientHead()).isEqualTo("Direttore Generale");
+		assertThat(letter.sender()).startsWith("Direttore Generale per gli Italiani all'Estero");
+	}
+
+	@Test
+	void readsAnEnclosureListUnderAHeadingOfItsOwnWithEachAuthor() {
+		ParsedNote note = this.parser.parse("""
+				N° 88/2021
+
+				L'Ambassade de la République du Niger présente ses compliments au Ministère des Affaires étrangères et a \
+				l'honneur de l'informer de la tenue à Niamey d'un atelier sur la migration de main-d'œuvre.
+
+				L'Ambassade saisit cette occasion pour renouveler au Ministère les assurances de sa haute considération.
+
+				Berne, le 5 mai 2021
+
+				Pièces jointes :
+				– programme de l'atelier (Ministère de l'Emploi) ;
+				– liste des participants (Agence nationale pour la promotion de l'emploi).
+				""");
+		assertThat(note.enclosures()).extracting(Enclosure::title, Enclosure::author)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("programme de l'atelier", "Ministère de l'Emploi"),
+					org.assertj.core.groups.Tuple.tuple("liste des participants",
+							"Agence nationale pour la promotion de l'emploi"));
+	}
+
+	@Test
+	void readsTheLetterAChineseNoteForwardsAndToWhom() {
+		ParsedNote note = this.parser.parse("""
+				（2021）外字第7号
+
+				中华人民共和国驻瑞士联邦大使馆向瑞士联邦外交部致意，并谨转交中华人民共和国外交部部长致瑞士联邦委员的信函一件。
+
+				大使馆顺致崇高的敬意。
+
+				2021年1月5日于伯尔尼
+				""");
+		assertThat(note.reference()).isEqualTo("（2021）外字第7号");
+		assertThat(note.enclosures()).singleElement().satisfies((e) -> {
+			assertThat(e.author()).isEqualTo("中华人民共和国外交部部长");
+			assertThat(e.addressee()).isEqualTo("瑞士联邦委员");
+		});
+	}
+
+	@Test
 	void isDeterministic() {
 		String text = sample("seed-cambodia-iom-2021-01-105.txt");
 		assertThat(this.parser.parse(text)).isEqualTo(new NoteParser().parse(text));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -29,17 +30,29 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param scripts writing systems present
  * @param subject its subject, or {@code null}
  * @param evidence for each field name, the span of text it came from
+ * @param confidence for each field name, how sure intake is of it (0 to 1); a field without one counts as sure
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NoteFields(String docType, String language, String reference, String inReplyTo, LocalDate date,
 		String place, String sender, String recipient, String recipientHead, List<Enclosure> enclosures,
 		String requestedAction, boolean highestDestination, boolean confidential, List<String> scripts, String subject,
-		Map<String, EvidenceSpan> evidence) {
+		Map<String, EvidenceSpan> evidence, Map<String, Double> confidence) {
 
+	@JsonCreator
 	public NoteFields {
 		enclosures = enclosures == null ? List.of() : enclosures.stream().filter(Objects::nonNull).toList();
 		scripts = scripts == null ? List.of() : scripts.stream().filter(Objects::nonNull).toList();
 		evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+		confidence = confidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(confidence));
+	}
+
+	/** The fields of a note read without confidences (every field counts as sure). */
+	public NoteFields(String docType, String language, String reference, String inReplyTo, LocalDate date,
+			String place, String sender, String recipient, String recipientHead, List<Enclosure> enclosures,
+			String requestedAction, boolean highestDestination, boolean confidential, List<String> scripts,
+			String subject, Map<String, EvidenceSpan> evidence) {
+		this(docType, language, reference, inReplyTo, date, place, sender, recipient, recipientHead, enclosures,
+				requestedAction, highestDestination, confidential, scripts, subject, evidence, null);
 	}
 
 	/** Whether the document is not correspondence at all (spam, junk). */

@@ -19,7 +19,8 @@ import org.valise.routing.text.Term;
 
 /**
  * Decides where a received note goes, by ordered rules over the organisation directory, and explains why: not
- * correspondence → triage; then the rules in the configured order (by default {@code highest-destination},
+ * correspondence → triage; a routing field intake is unsure of ({@link UnsureFields}) → triage, "unsure: recipient";
+ * then the rules in the configured order (by default {@code highest-destination},
  * {@code enclosure-addressee}, {@code recipient-office}, {@code in-reply-to}, {@code signatory-rank},
  * {@code subject-keywords}); the first that applies decides, confidential notes stay with cleared offices, and
  * when none applies the note goes to {@code triage}. Pure: no Spring, no Kafka, no clock.
@@ -27,6 +28,9 @@ import org.valise.routing.text.Term;
 public final class RoutingPolicy {
 
 	static final String TRIAGE = "triage";
+
+	/** The explanation's rule when a routing field is unsure. */
+	static final String UNSURE = "unsure";
 
 	/** The ids of the ordered rules, in their default order. */
 	public static final List<String> RULES = List.of(HighestDestinationRule.ID, EnclosureAddresseeRule.ID,
@@ -42,17 +46,30 @@ public final class RoutingPolicy {
 
 	private final SubjectRule subjects;
 
+	private final UnsureFields unsure;
+
 	/** A policy over that directory, with the rules in their default order. */
 	public RoutingPolicy(Directory directory) {
 		this(directory, RULES);
 	}
 
 	/**
-	 * A policy over that directory applying the rules in the given order; a rule left out is not applied.
+	 * A policy over that directory applying the rules in the given order, unsure fields by default
+	 * ({@link UnsureFields#DEFAULT}).
 	 * @throws IllegalArgumentException naming an unknown or repeated rule id
 	 */
 	public RoutingPolicy(Directory directory, List<String> order) {
+		this(directory, order, UnsureFields.DEFAULT);
+	}
+
+	/**
+	 * A policy over that directory applying the rules in the given order (a rule left out is not applied), sending
+	 * notes with unsure routing fields to triage.
+	 * @throws IllegalArgumentException naming an unknown or repeated rule id
+	 */
+	public RoutingPolicy(Directory directory, List<String> order, UnsureFields unsure) {
 		this.directory = Objects.requireNonNull(directory, "directory");
+		this.unsure = Objects.requireNonNull(unsure, "unsure");
 		checkOrder(order);
 		Addressees addressees = new Addressees(directory);
 		this.subjects = new SubjectRule(directory);
@@ -103,6 +120,10 @@ public final class RoutingPolicy {
 					+ "do with it.", Priority.NORMAL);
 		}
 		Priority priority = priorityOf(note);
+		Optional<String> unsure = this.unsure.reason(fields);
+		if (unsure.isPresent()) {
+			return triage(note, UNSURE, unsure.get(), priority);
+		}
 		for (RoutingRule rule : this.rules) {
 			Optional<Candidate> candidate = rule.apply(note);
 			if (candidate.isPresent()) {
@@ -140,11 +161,15 @@ public final class RoutingPolicy {
 	}
 
 	private RoutingDecision triage(Correspondence note, String summary, Priority priority) {
+		return triage(note, TRIAGE, summary, priority);
+	}
+
+	private RoutingDecision triage(Correspondence note, String rule, String summary, Priority priority) {
 		List<String> evidence = Stream.of(note.fields().recipient(), note.fields().subject())
 			.filter(Objects::nonNull)
 			.toList();
 		return new RoutingDecision(Outcome.TRIAGE, this.directory.triage(), List.of(), priority,
-				new Explanation(TRIAGE, summary, evidence));
+				new Explanation(rule, summary, evidence));
 	}
 
 	/** The office itself if cleared for confidential notes, else the nearest cleared office up its line. */

@@ -95,6 +95,49 @@ public class RoutingPolicyTests {
 	}
 
 	@Test
+	void sendsANoteWhoseRecipientIntakeIsUnsureOfToTriageForAClerkToCheck() {
+		NoteFields note = withConfidence(note("International Organization for Migration, Department of Policy and "
+				+ "Research", null, null, false), Map.of("recipient", 0.3, "docType", 0.95, "sender", 0.1));
+
+		RoutingDecision decision = this.policy.decide(note, null);
+
+		assertThat(decision.outcome()).isEqualTo(Outcome.TRIAGE);
+		assertThat(decision.explanation().rule()).isEqualTo("unsure");
+		assertThat(decision.explanation().summary()).startsWith("unsure: recipient (confidence recipient 0.30, below 0.50)");
+	}
+
+	@Test
+	void namesTheLeastSureFieldFirstAndLeavesFieldsThatDoNotRouteAlone() {
+		NoteFields note = withConfidence(note("International Organization for Migration", null, null, false),
+				Map.of("recipient", 0.45, "enclosures", 0.2, "requestedAction", 0.1));
+
+		RoutingDecision decision = this.policy.decide(note, null);
+
+		assertThat(decision.explanation().summary()).startsWith("unsure: enclosures, recipient (");
+	}
+
+	@Test
+	void routesANoteWhoseRoutingFieldsAreSureOrWithoutConfidenceAsItsRulesSay() {
+		NoteFields sure = withConfidence(note("International Organization for Migration, Department of Policy and "
+				+ "Research", null, null, false), Map.of("recipient", 0.9, "docType", 0.95, "requestedAction", 0.2));
+		NoteFields unstated = note("International Organization for Migration, Department of Policy and Research", null,
+				null, false);
+
+		assertThat(this.policy.decide(sure, null).destination().id()).isEqualTo("DPR");
+		assertThat(this.policy.decide(unstated, null).destination().id()).isEqualTo("DPR");
+		assertThat(new RoutingPolicy(this.directory, RoutingPolicy.RULES, UnsureFields.NONE)
+			.decide(withConfidence(unstated, Map.of("recipient", 0.1)), null)
+			.destination()
+			.id()).isEqualTo("DPR");
+	}
+
+	@Test
+	void refusesAnUnsureThresholdOutsideZeroToOne() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new UnsureFields(1.5, List.of("recipient")))
+			.withMessageContaining("between 0 and 1");
+	}
+
+	@Test
 	void routesLetterOfHeadOfGovernmentToDirectorGeneral() {
 		NoteFields note = note("International Organization for Migration", "Prime Minister of the Republic of Fiji",
 				null, false);
@@ -274,6 +317,12 @@ public class RoutingPolicyTests {
 		return new NoteFields("note_verbale", "en", "X/1", null, LocalDate.of(2021, 6, 1), "Geneva",
 				"Permanent Mission", recipient, null, enclosures, null, false, confidential, List.of("Latin"), null,
 				null);
+	}
+
+	private static NoteFields withConfidence(NoteFields f, Map<String, Double> confidence) {
+		return new NoteFields(f.docType(), f.language(), f.reference(), f.inReplyTo(), f.date(), f.place(), f.sender(),
+				f.recipient(), f.recipientHead(), f.enclosures(), f.requestedAction(), f.highestDestination(),
+				f.confidential(), f.scripts(), f.subject(), f.evidence(), confidence);
 	}
 
 	private static NoteFields withEvidence(NoteFields f, Map<String, EvidenceSpan> evidence) {

@@ -6,14 +6,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the parts of a document lie: for a note verbale its opening and closing formulas, for a letter its
- * salutation and complimentary close, then the dateline, the trailer (enclosure lines, address block) and the
- * documents enclosed after it.
+ * The segments of a document, the second step of the parser's pipeline (after cleaning and layout, before the
+ * extractors): the letterhead and header lines (reference, a circulated document's header), the title line of a
+ * circulated document, the body (for a note verbale from its opening to its closing formula, for a letter from its
+ * salutation to its complimentary close), the dateline, and the trailer after the text (enclosure list, address
+ * block, the documents enclosed after it). Registry stamps and page furniture are gone already ({@link
+ * TextCleaner}). The document's type follows from which segments it has.
  */
-final class Anatomy {
+final class Segments {
 
-	static final Pattern ENCL = Pattern.compile("(?:encl(?:osures?)?|enc|annex(?:es)?|attachments?|p\\.\\s?j|pieces? jointes?"
-			+ "|adj(?:untos?)?|anexos?)\\s*\\.?\\s*:?\\s+(.+)");
+	static final Pattern ENCL = Formulas.folded("(?:encl(?:osures?)?|enc|annex(?:es)?|attachments?|p\\.\\s?j|pieces? jointes?"
+			+ "|adj(?:untos?)?|anexos?|all\\.|allegat[oi]|anlagen?|приложени[ея]|المرفقات|المرفق|附件)(?![\\p{L}])\\s*\\.?\\s*[:：]?\\s*(.*)");
+
+	/** The title line of a circulated document: "Note verbale dated 4 April 2006 from ... addressed to ...". */
+	static final Pattern TITLE = Formulas.folded("(?:identical )?(?:(notes? verbales?|nota verbal|notas? verbais|nota|note"
+			+ "|verbalnote|вербальная нота|مذكرة شفوية|普通照会)|(letters?|lettres?|cartas?|lettera|schreiben|письмо|رسالة))"
+			+ "\\s+(?:dated|datee?s? du|de fecha|del|du|de|vom|от|مؤرخة)\\s");
+
+	/** The heading of an annex, after which the note's own text is over. */
+	static final Pattern ANNEX = Formulas.folded("(?:annex|annexe|anexo|anlage|allegato|приложение)(?:\\s+(?:to|a|à|al|zur|к)\\b.*"
+			+ "|\\s+[ivx\\d]+\\b.*|\\s*)");
+
+	private static final Pattern UN_HEADER = Pattern.compile("\\bdistr\\b|\\boriginal\\s*:|^[a-z]{1,6}(?:/[a-z0-9.]+){1,5}$");
 
 	private static final Pattern CITY = Pattern.compile("\\p{Lu}[\\p{L}'\\-]+(?: \\p{Lu}[\\p{L}'\\-]+){0,2}\\.?");
 
@@ -50,7 +64,15 @@ final class Anatomy {
 
 	int enclosedStart = -1;
 
-	Anatomy(Layout layout) {
+	/** The first line after the text (closing formula or complimentary close): dateline, address, stamps. */
+	int trailerFrom = -1;
+
+	/** The title line of a circulated document, and whether it announces a letter. */
+	Layout.Paragraph title;
+
+	boolean titleIsLetter;
+
+	Segments(Layout layout) {
 		this.layout = layout;
 		List<Layout.Paragraph> paragraphs = layout.paragraphs();
 		String whole = TextFold.fold(layout.clean().text());
@@ -70,6 +92,7 @@ final class Anatomy {
 				break;
 			}
 		}
+		findTitle();
 		boolean noteFirst = this.opening != null
 				&& (this.salutationLine < 0 || this.opening.firstLine() < this.salutationLine);
 		if (Formulas.junkScore(whole) >= 3) {
@@ -78,6 +101,11 @@ final class Anatomy {
 		else if (noteFirst) {
 			this.type = DocType.NOTE_VERBALE;
 			readNote();
+		}
+		else if (this.title != null && this.titleIsLetter && Formulas.find(Formulas.FIRST_PERSON, whole) != null) {
+			this.type = DocType.LETTER;
+			this.salutationLine = this.salutationLine >= 0 ? this.salutationLine : this.title.lastLine();
+			readLetter();
 		}
 		else if (this.salutationLine >= 0 && Formulas.find(Formulas.FIRST_PERSON, whole) != null) {
 			this.type = DocType.LETTER;
@@ -98,11 +126,21 @@ final class Anatomy {
 		}
 		if (closing == null) {
 			closing = this.opening;
+			for (int i = this.opening.index() + 1; i < paragraphs.size() && !isAnnex(paragraphs.get(i))
+					&& !this.layout.isSeparator(paragraphs.get(i).firstLine() - 1); i++) {
+				closing = paragraphs.get(i);
+			}
 		}
 		this.body.addAll(paragraphs.subList(this.opening.index(), closing.index() + 1));
 		this.headerEnd = this.opening.firstLine();
-		findDateline(0, this.headerEnd);
+		if (this.title != null) {
+			titleDate();
+		}
+		else {
+			findDateline(0, this.headerEnd);
+		}
 		int trailerFrom = closing.lastLine() + 1;
+		this.trailerFrom = trailerFrom;
 		if (this.dateline == null) {
 			findDateline(trailerFrom, this.layout.lines().size());
 		}
@@ -111,14 +149,22 @@ final class Anatomy {
 
 	private void readLetter() {
 		this.headerEnd = this.salutationLine;
-		findDateline(0, this.headerEnd);
+		if (this.title != null) {
+			titleDate();
+		}
+		else {
+			findDateline(0, this.headerEnd);
+		}
 		List<Layout.Line> lines = this.layout.lines();
 		for (int i = this.salutationLine + 1; i < lines.size() && this.closeLine < 0; i++) {
-			if (Formulas.COMPLIMENTARY_CLOSE.matcher(lines.get(i).folded().strip()).matches()) {
+			String t = lines.get(i).folded().strip();
+			if (Formulas.COMPLIMENTARY_CLOSE.matcher(t).matches() || (this.title != null && (t.startsWith("(signed)")
+					|| t.startsWith("(signe)") || t.startsWith("(firmado)") || ANNEX.matcher(t).matches()))) {
 				this.closeLine = i;
 			}
 		}
 		int end = this.closeLine < 0 ? lines.size() : this.closeLine;
+		this.trailerFrom = end;
 		for (Layout.Paragraph p : this.layout.paragraphs()) {
 			if (p.firstLine() > this.salutationLine && p.lastLine() < end) {
 				this.body.add(p);
@@ -129,11 +175,70 @@ final class Anatomy {
 		}
 	}
 
+	/** The title line of a circulated document, if the document has one before its text. */
+	private void findTitle() {
+		int limit = this.opening != null ? this.opening.index() : this.layout.paragraphs().size();
+		for (Layout.Paragraph p : this.layout.paragraphs().subList(0, Math.min(limit, this.layout.paragraphs().size()))) {
+			Matcher m = TITLE.matcher(p.folded());
+			if (m.lookingAt() && p.text().length() < 400) {
+				this.title = p;
+				this.titleIsLetter = m.group(2) != null;
+				return;
+			}
+		}
+	}
+
+	/** The date of a circulated document: the one its title line gives ("Note verbale dated ..."). */
+	private void titleDate() {
+		Layout.Line first = this.layout.lines().get(this.title.firstLine());
+		Layout.Line last = this.layout.lines().get(this.title.lastLine());
+		String text = this.layout.clean().text().substring(first.start(), last.end());
+		List<DateExtractor.Found> dates = DateExtractor.findAll(TextFold.fold(text));
+		if (!dates.isEmpty()) {
+			DateExtractor.Found d = dates.get(0);
+			this.datelineCell = new Layout.Cell(first.index(), first.start(), last.end(), text, TextFold.fold(text));
+			this.dateline = new DateExtractor.Dateline(d.date(), d.start(), d.end(), -1, -1);
+		}
+	}
+
+	private boolean isAnnex(Layout.Paragraph p) {
+		return ANNEX.matcher(TextFold.fold(this.layout.lines().get(p.firstLine()).text().strip())).matches();
+	}
+
+	/** The city of a letterhead, when a line of it names only a city ("Geneva", "New York, N.Y. 10017"). */
+	String letterheadCity() {
+		if (this.layout.paragraphs().isEmpty() || this.title != null) {
+			return null;
+		}
+		Layout.Paragraph head = this.layout.paragraphs().get(0);
+		if (head.lastLine() >= this.headerEnd) {
+			return null;
+		}
+		String last = this.layout.lines().get(head.lastLine()).text().strip();
+		String city = last.replaceFirst(",.*\\d.*$", "").strip();
+		String[] words = TextFold.fold(city).split("\\s+");
+		if (words.length > 3 || !CITY.matcher(city).matches() && !PLACES.matcher(TextFold.fold(city)).matches()) {
+			return null;
+		}
+		for (String w : words) {
+			if (Lexicon.isWord(w) && !PLACES.matcher(w).matches()) {
+				return null;
+			}
+		}
+		return Names.titleCase(city);
+	}
+
 	private void findDateline(int fromLine, int toLine) {
 		List<Layout.Line> lines = this.layout.lines();
 		for (int i = fromLine; i < Math.min(toLine, lines.size()) && this.dateline == null; i++) {
+			if (UN_HEADER.matcher(lines.get(i).folded().strip()).find()) {
+				continue;
+			}
 			for (Layout.Cell cell : this.layout.cells(lines.get(i))) {
 				DateExtractor.Dateline d = DateExtractor.dateline(cell.text(), cell.folded());
+				if (d == null && i < this.headerEnd) {
+					d = DateExtractor.labelled(cell.text(), cell.folded());
+				}
 				if (d != null) {
 					this.datelineCell = cell;
 					this.dateline = d;
