@@ -28,7 +28,7 @@ class DirectoryPublishing {
 	/** Written by routing-service alone: the offices of the directory in force, the last value per office kept. */
 	@Bean
 	NewTopic directoryTopic(Topics topics, DirectoryTopics names) {
-		return topics.compacted(names.directory(), 1);
+		return topics.directory(names.directory());
 	}
 
 	@Bean
