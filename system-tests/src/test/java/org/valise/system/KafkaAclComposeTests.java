@@ -38,6 +38,10 @@ class KafkaAclComposeTests {
 		Assumptions.assumeTrue(dockerCompose(Map.of(), "version", "--short").exitCode() == 0,
 				"docker-compose is not installed");
 		secrets = new LinkedHashMap<>();
+		// docker-compose.yml's own secrets (every deployment's), then the override's
+		secrets.put("VALISE_SCRAPER_PASSWORD", "scraper-secret-of-at-least-thirty-two-bytes");
+		secrets.put("VALISE_ACK_LINK_SECRET", "link-secret-of-at-least-thirty-two-bytes-long");
+		secrets.put("GRAFANA_ADMIN_PASSWORD", "grafana-secret");
 		secrets.put("VALISE_KAFKA_PASSWORD_ADMIN", "admin-secret");
 		secrets.put("VALISE_KAFKA_TLS_PASSWORD", "tls-secret");
 		for (String principal : AccessSpec.load(SecuredKafka.SPEC).principals().keySet()) {

@@ -112,6 +112,21 @@ class TrackingBinding {
 		return TrackingStores.builders(json).get(5);
 	}
 
+	/**
+	 * Written by intake-service and routing-service, read here: declared from the same definitions (platform's
+	 * {@link Topics}), so that this service may start first and the note topics are co-partitioned whoever creates
+	 * them; an existing topic is only described.
+	 */
+	@Bean
+	NewTopic notesReceivedTopic(Topics topics, ValiseProperties properties) {
+		return topics.archive(properties.topics().received());
+	}
+
+	@Bean
+	NewTopic notesRoutedTopic(Topics topics, ValiseProperties properties) {
+		return topics.archive(properties.topics().routed());
+	}
+
 	/** Written by notification-service (its only writer): deliveries, acknowledgements, escalations, receipts. */
 	@Bean
 	NewTopic notesDeliveryTopic(Topics topics, ValiseProperties properties) {

@@ -91,6 +91,15 @@ class RegistryBinding {
 		return RegistryStores.builders(json).get(4);
 	}
 
+	/**
+	 * Written by intake-service, read here: declared from the same definition (platform's {@link Topics}) so that
+	 * routing may start before intake; an existing topic is only described.
+	 */
+	@Bean
+	NewTopic notesReceivedTopic(Topics topics, RegistryTopics names) {
+		return topics.archive(names.received());
+	}
+
 	/** Written by routing-service (its only writer): the routing decisions. */
 	@Bean
 	NewTopic notesRoutedTopic(Topics topics, RegistryTopics names) {
