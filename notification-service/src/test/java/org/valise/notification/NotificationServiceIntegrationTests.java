@@ -63,14 +63,23 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 		assertThat(deliveredBody.path("address").asString()).isEqualTo("odg@iom.example.org");
 		assertThat(deliveredBody.path("office").path("id").asString()).isEqualTo("ODG");
 
+		// and the office in copy gets an information copy, without an acknowledgement link
+		await().atMost(WAIT).until(() -> mailsFor(noteId, "dpr@iom.example.org").size() == 1);
+		String copy = (String) ((MimeMultipart) mailsFor(noteId, "dpr@iom.example.org").get(0).getContent())
+			.getBodyPart(0)
+			.getContent();
+		assertThat(copy).contains("IN/2026/000001").doesNotContain("/api/v1/acknowledgements/");
+
 		// and the tracking view shows the note delivered, its timeline in order
-		JsonNode tracking = awaitState(noteId, "DELIVERED");
+		JsonNode tracking = awaitTracking(noteId, (view) -> events(view).contains("COPY_DELIVERED"));
+		assertThat(tracking.path("state").asString()).isEqualTo("DELIVERED");
 		assertThat(tracking.path("registryNumber").asString()).isEqualTo("IN/2026/000001");
 		assertThat(tracking.path("destination").path("id").asString()).isEqualTo("ODG");
 		assertThat(tracking.path("explanation").path("rule").asString()).isEqualTo("highest-destination");
 		assertThat(tracking.path("note").path("reference").asString()).isEqualTo("2021/01/105");
 		assertThat(tracking.path("deliveries").get(0).path("address").asString()).isEqualTo("odg@iom.example.org");
-		assertThat(events(tracking)).containsExactly("RECEIVED", "ROUTED", "DELIVERED");
+		assertThat(events(tracking)).containsExactlyInAnyOrder("RECEIVED", "ROUTED", "DELIVERED", "COPY_DELIVERED")
+			.startsWith("RECEIVED", "ROUTED");
 
 		// when another office, then nobody, then no JSON tries to acknowledge
 		HttpResponse<String> wrongOffice = acknowledge(noteId, office("DMM"), "{\"acknowledgedBy\": \"Director\"}");
@@ -102,7 +111,10 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 		contracts.assertHonoured(DELIVERY, acknowledged.key(), acknowledged.headers(), acknowledged.value());
 		assertThat(json.readTree(acknowledged.value()).path("comment").asString()).isEqualTo("Reçu — merci");
 		JsonNode acknowledgedView = awaitState(noteId, "ACKNOWLEDGED");
-		assertThat(events(acknowledgedView)).containsExactly("RECEIVED", "ROUTED", "DELIVERED", "ACKNOWLEDGED");
+		assertThat(events(acknowledgedView))
+			.containsExactlyInAnyOrder("RECEIVED", "ROUTED", "DELIVERED", "COPY_DELIVERED", "ACKNOWLEDGED")
+			.startsWith("RECEIVED", "ROUTED")
+			.endsWith("ACKNOWLEDGED");
 		assertThat(acknowledgedView.path("acknowledgements").get(0).path("acknowledgedBy").asString())
 			.isEqualTo("Chef de Cabinet");
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -80,6 +81,16 @@ public class AcknowledgementLinks {
 				String.valueOf(expiresAt.getEpochSecond()), ENCODER.encodeToString(nonce));
 		String payload = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
 		return payload + "." + ENCODER.encodeToString(sign(payload));
+	}
+
+	/** The note a valid link is for; empty for a malformed, forged or expired one. */
+	public Optional<UUID> noteOf(String token) {
+		try {
+			return Optional.of(verify(token).noteId());
+		}
+		catch (InvalidLink | NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param attempt the attempt's number in its round (1, 2, ...)
  * @param noteId the note
  * @param registryNumber its registry number
- * @param purpose NOTE (the routed note) or ESCALATION (an escalation notice)
+ * @param purpose NOTE (the routed note), ESCALATION (an escalation notice) or COPY (an information copy)
  * @param level 0, or the escalation level
  * @param office the office
  * @param channel email or webhook
@@ -41,6 +41,9 @@ public record DeliveryJob(String deliveryId, int round, int attempt, UUID noteId
 
 	/** Delivery of an escalation notice to the office escalated to. */
 	public static final String ESCALATION = "ESCALATION";
+
+	/** Delivery of an information copy to an office in copy (no acknowledgement asked). */
+	public static final String COPY = "COPY";
 
 	/** The same job without the note's text. */
 	public DeliveryJob withoutText() {

@@ -86,7 +86,8 @@ final class DeliverySender {
 		Map<DeliveryJob, URI> links = new LinkedHashMap<>();
 		Map<DeliveryJob, CompletableFuture<AttemptOutcome>> sends = new LinkedHashMap<>();
 		jobs.forEach((job, trace) -> {
-			URI link = this.links.link(job.noteId(), job.office().id());
+			// An office in copy is informed, not asked to acknowledge: no link.
+			URI link = DeliveryJob.COPY.equals(job.purpose()) ? null : this.links.link(job.noteId(), job.office().id());
 			links.put(job, link);
 			if (Office.EMAIL.equals(job.channel())) {
 				emails.add(job);

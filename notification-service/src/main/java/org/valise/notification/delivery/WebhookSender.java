@@ -89,6 +89,7 @@ class WebhookSender {
 			.header("X-Valise-Event-Id", job.eventId())
 			.header("X-Valise-Event-Type", job.eventType())
 			.header("X-Valise-Note-Id", job.noteId().toString())
+			.header("X-Valise-Delivery-Purpose", job.purpose())
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (acknowledgementLink != null) {
 			request.header("X-Valise-Acknowledgement-Link", acknowledgementLink.toString());

@@ -106,6 +106,45 @@ final class Overviews {
 	}
 
 	/**
+	 * The overview of every instance from each instance's own (the first one's time): counts added up, the lists
+	 * merged in their order and cut to their limits.
+	 */
+	static Overview merge(List<Overview> parts) {
+		if (parts.size() == 1) {
+			return parts.get(0);
+		}
+		Map<TrackingState, Long> byState = new EnumMap<>(TrackingState.class);
+		Map<String, Long> overdueByOffice = new LinkedHashMap<>();
+		Map<String, Long> lastHour = new LinkedHashMap<>();
+		List<Awaiting> awaiting = new ArrayList<>();
+		List<FlowEvent> recent = new ArrayList<>();
+		long notes = 0;
+		long inFlight = 0;
+		long triage = 0;
+		long overdue = 0;
+		long failed = 0;
+		long awaitingTotal = 0;
+		for (Overview part : parts) {
+			notes += part.notes();
+			inFlight += part.inFlight();
+			triage += part.triage();
+			overdue += part.overdue();
+			failed += part.failedDeliveries();
+			awaitingTotal += part.awaitingTotal();
+			part.byState().forEach((state, count) -> byState.merge(state, count, Long::sum));
+			part.overdueByOffice().forEach((office, count) -> overdueByOffice.merge(office, count, Long::sum));
+			part.lastHour().forEach((fact, count) -> lastHour.merge(fact, count, Long::sum));
+			awaiting.addAll(part.awaiting());
+			recent.addAll(part.recent());
+		}
+		awaiting.sort(Comparator.comparing(Awaiting::deadline).thenComparing((a) -> a.noteId().toString()));
+		recent.sort(Comparator.comparing(FlowEvent::at).reversed());
+		return new Overview(parts.get(0).at(), notes, inFlight, byState, triage, overdue, failed, overdueByOffice,
+				List.copyOf(awaiting.subList(0, Math.min(AWAITING_LIMIT, awaiting.size()))), awaitingTotal, lastHour,
+				List.copyOf(recent.subList(0, Math.min(RECENT_LIMIT, recent.size()))));
+	}
+
+	/**
 	 * The overview.
 	 *
 	 * @param at when it was computed

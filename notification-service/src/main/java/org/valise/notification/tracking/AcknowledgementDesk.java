@@ -64,7 +64,8 @@ public final class AcknowledgementDesk {
 		}
 		boolean delivered = tracking.deliveries()
 			.stream()
-			.anyMatch((d) -> d.revision() == tracking.revision() && d.status() == DeliveryStatus.DELIVERED);
+			.anyMatch((d) -> d.revision() == tracking.revision() && d.purpose() == Purpose.NOTE
+					&& d.status() == DeliveryStatus.DELIVERED);
 		return delivered ? null : new Refusal(CommandResult.CONFLICT, "it has not been delivered yet", allowed);
 	}
 

@@ -37,14 +37,16 @@ final class DeliveryChanges {
 				? d.attempted(attempts, d.lastError()).withStatus(DeliveryStatus.DELIVERED).at(event.deliveredAt(), null)
 				: d);
 		TrackingState state = tracking.state();
-		boolean current = delivery != null && delivery.revision() == tracking.revision();
+		boolean current = delivery != null && delivery.revision() == tracking.revision()
+				&& delivery.purpose() == Purpose.NOTE;
 		boolean moves = current && (state == TrackingState.ROUTED || state == TrackingState.TRIAGE
 				|| state == TrackingState.FAILED);
 		String office = (event.office() != null) ? event.office().id() : null;
-		String what = (delivery != null && delivery.purpose() == Purpose.ESCALATION) ? "Escalation notice delivered to "
-				: "Delivered to ";
-		next.log(event.deliveredAt(), Fact.DELIVERED, what + office + " by " + event.channel() + " to "
-				+ event.address(), eventId);
+		Purpose purpose = (delivery != null) ? delivery.purpose() : Purpose.NOTE;
+		String what = (purpose == Purpose.ESCALATION) ? "Escalation notice delivered to "
+				: (purpose == Purpose.COPY) ? "Copy delivered to " : "Delivered to ";
+		next.log(event.deliveredAt(), (purpose == Purpose.COPY) ? Fact.COPY_DELIVERED : Fact.DELIVERED,
+				what + office + " by " + event.channel() + " to " + event.address(), eventId);
 		return next.build(moves ? TrackingState.DELIVERED : state);
 	}
 

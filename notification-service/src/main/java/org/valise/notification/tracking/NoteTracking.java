@@ -125,14 +125,14 @@ public record NoteTracking(NoteId noteId, String registryNumber, TrackingState s
 		return offices;
 	}
 
-	/** The office with this id among the destination and the offices escalated to, or null. */
+	/** The office with this id among the destination, the offices escalated to and the offices in copy, or null. */
 	public Office office(String id) {
 		if (this.destination != null && this.destination.id().equalsIgnoreCase(id)) {
 			return this.destination;
 		}
-		return currentEscalations().stream()
-			.map(Escalation::escalatedTo)
-			.filter((office) -> office.id().equalsIgnoreCase(id))
+		return java.util.stream.Stream.concat(currentEscalations().stream().map(Escalation::escalatedTo),
+				this.copies.stream().map(NoteRouted.Copy::office))
+			.filter((office) -> office != null && office.id() != null && office.id().equalsIgnoreCase(id))
 			.findFirst()
 			.orElse(null);
 	}

@@ -7,6 +7,9 @@ public enum Purpose {
 	NOTE,
 
 	/** An escalation notice, to the office the note was escalated to. */
-	ESCALATION
+	ESCALATION,
+
+	/** A copy of the routed note, to an office in copy (for information or action; it does not acknowledge). */
+	COPY
 
 }

@@ -1,7 +1,9 @@
 package org.valise.notification.tracking;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.valise.notification.command.AcknowledgeNote;
@@ -11,11 +13,13 @@ import org.valise.notification.command.RetryDelivery;
 import org.valise.notification.event.EventTypes;
 import org.valise.notification.event.NoteReceived;
 import org.valise.notification.event.NoteRouted;
+import org.valise.notification.event.Office;
 import org.valise.notification.receipt.ReceiptDraft;
 
 /**
  * The tracking desk: every decision about a note's delivery and acknowledgement, taken from its current state with
- * the time passed in — what a received or routed note changes, the deliveries to make, the outcomes of attempts, the
+ * the time passed in — what a received or routed note changes, the deliveries to make (to the destination, and an
+ * information copy to each office in copy), the outcomes of attempts, the
  * acknowledgements, the operators' retries, the escalations that fell due. It reads through a {@link TrackingView}
  * and returns what to store, publish and send ({@link DeskResult}); it never writes anything itself.
  */
@@ -70,6 +74,8 @@ public final class TrackingDesk {
 			if (!event.duplicate() && event.destination() != null) {
 				this.deliveries.schedule(decisions, noteId, Purpose.NOTE, 0, event.destination(),
 						EventTypes.NOTE_ROUTED, eventId, now);
+				copies(event).forEach((copy) -> this.deliveries.schedule(decisions, noteId, Purpose.COPY, 0, copy,
+						EventTypes.NOTE_ROUTED, eventId, now));
 			}
 			if (!event.duplicate()) {
 				Instant registeredAt = (event.registeredAt() != null) ? event.registeredAt() : now;
@@ -77,6 +83,18 @@ public final class TrackingDesk {
 			}
 		}
 		return decisions.result();
+	}
+
+	/** The offices in copy of a routing, each once, the destination left out. */
+	private static List<Office> copies(NoteRouted event) {
+		Map<String, Office> offices = new LinkedHashMap<>();
+		for (NoteRouted.Copy copy : (event.copies() != null) ? event.copies() : List.<NoteRouted.Copy>of()) {
+			if (copy.office() != null && copy.office().id() != null
+					&& !copy.office().id().equalsIgnoreCase(event.destination().id())) {
+				offices.putIfAbsent(copy.office().id(), copy.office());
+			}
+		}
+		return List.copyOf(offices.values());
 	}
 
 	/** An office acknowledges the note (the answer is in the result's reply). */

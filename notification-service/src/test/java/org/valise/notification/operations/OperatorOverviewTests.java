@@ -63,6 +63,23 @@ class OperatorOverviewTests {
 		assertThat(overview.recent().get(0).detail()).contains("routed to ODG");
 	}
 
+	@Test
+	void mergesTheOverviewsOfSeveralInstancesAsOneOverTheirNotes() {
+		NoteTracking overdue = routed("IN/2026/000001", ODG, "ROUTED", NOW.minus(Duration.ofMinutes(90)),
+				NOW.minus(Duration.ofMinutes(30)));
+		NoteTracking triaged = routed("IN/2026/000002", TRIAGE, "TRIAGE", NOW.minus(Duration.ofMinutes(10)),
+				NOW.plus(Duration.ofDays(2)));
+		NoteTracking later = routed("IN/2026/000003", ODG, "ROUTED", NOW.minus(Duration.ofMinutes(5)),
+				NOW.plus(Duration.ofDays(1)));
+
+		Overviews.Overview merged = Overviews.merge(List.of(
+				Overviews.compute(List.of(triaged), (t) -> NoteAccess.CONTENT, NOW),
+				Overviews.compute(List.of(later, overdue), (t) -> NoteAccess.CONTENT, NOW)));
+
+		assertThat(merged).isEqualTo(Overviews.compute(List.of(triaged, later, overdue), (t) -> NoteAccess.CONTENT,
+				NOW));
+	}
+
 	private static NoteTracking routed(String registryNumber, Office destination, String outcome, Instant at,
 			Instant deadline) {
 		UUID noteId = UUID.randomUUID();

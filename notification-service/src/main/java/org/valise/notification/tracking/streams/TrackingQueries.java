@@ -6,15 +6,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.valise.notification.tracking.NoteId;
 import org.valise.notification.tracking.NoteTracking;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.core.retry.RetryException;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
@@ -36,8 +43,12 @@ public class TrackingQueries {
 
 	private final InteractiveQueryService queries;
 
-	TrackingQueries(InteractiveQueryService queries) {
+	private final ObjectProvider<StreamsBuilderFactoryBean> streams;
+
+	/** @param streams the binder's factory of the tracking topology (registered once the function is bound) */
+	TrackingQueries(InteractiveQueryService queries, ObjectProvider<StreamsBuilderFactoryBean> streams) {
 		this.queries = queries;
+		this.streams = streams;
 	}
 
 	/**
@@ -87,6 +98,57 @@ public class TrackingQueries {
 		});
 	}
 
+	/**
+	 * The other instance that holds the note's state (Kafka Streams' metadata, from each instance's
+	 * {@code application.server}), or empty when it is this one.
+	 * @throws TrackingUnavailable while no instance holds it (a rebalance)
+	 */
+	public Optional<HostInfo> remoteOwner(NoteId noteId) {
+		HostInfo self = this.queries.getCurrentHostInfo();
+		HostInfo owner;
+		try {
+			KeyQueryMetadata metadata = running().queryMetadataForKey(TrackingStores.TRACKINGS, noteId.toString(),
+					new StringSerializer());
+			owner = (metadata != null) ? metadata.activeHost() : null;
+		}
+		catch (RuntimeException ex) {
+			throw new TrackingUnavailable(ex);
+		}
+		if (owner == null || self == null || owner.equals(self)) {
+			return Optional.empty();
+		}
+		if (owner.port() < 0) {
+			throw new TrackingUnavailable(new IllegalStateException("the note's partition has no active instance"));
+		}
+		return Optional.of(owner);
+	}
+
+	/** The other instances that hold part of the notes' states (a search or an overview asks each of them). */
+	public List<HostInfo> peers() {
+		HostInfo self = this.queries.getCurrentHostInfo();
+		try {
+			return running().streamsMetadataForStore(TrackingStores.TRACKINGS)
+				.stream()
+				.map(StreamsMetadata::hostInfo)
+				.filter((host) -> !host.equals(self) && host.port() > 0)
+				.distinct()
+				.toList();
+		}
+		catch (RuntimeException ex) {
+			throw new TrackingUnavailable(ex);
+		}
+	}
+
+	/** This instance's Kafka Streams client (the binder's, as it is now: a restart replaces it). */
+	private KafkaStreams running() {
+		StreamsBuilderFactoryBean factory = this.streams.getIfAvailable();
+		KafkaStreams kafkaStreams = (factory != null) ? factory.getKafkaStreams() : null;
+		if (kafkaStreams == null) {
+			throw new IllegalStateException("Kafka Streams is not started");
+		}
+		return kafkaStreams;
+	}
+
 	private ReadOnlyKeyValueStore<String, NoteTracking> store() {
 		return this.queries.getQueryableStore(TrackingStores.TRACKINGS, QueryableStoreTypes.keyValueStore());
 	}
@@ -103,7 +165,7 @@ public class TrackingQueries {
 	/** The tracking store cannot be queried right now (Kafka Streams starting or rebalancing); retry later. */
 	public static class TrackingUnavailable extends RuntimeException {
 
-		TrackingUnavailable(Throwable cause) {
+		public TrackingUnavailable(Throwable cause) {
 			super("The tracking store is not queryable right now", cause);
 		}
 

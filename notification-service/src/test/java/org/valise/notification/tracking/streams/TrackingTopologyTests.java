@@ -169,6 +169,30 @@ class TrackingTopologyTests {
 	}
 
 	@Test
+	void sendsAnInformationCopyToEachOfficeInCopyWhichNeitherDeliversNorLetsItAcknowledgeTheNote() {
+		UUID note = UUID.randomUUID();
+		receive(note, "text");
+		Office dpr = new Office("DPR", "Department of Policy and Research", null, null,
+				List.of(new Office.Channel("email", "dpr@iom.example.org")));
+		route(note, ODG, 1, List.of(new NoteRouted.Copy(dpr, "INFORMATION"), new NoteRouted.Copy(ODG, "ACTION"),
+				new NoteRouted.Copy(dpr, "ACTION")));
+
+		List<DeliveryJob> jobs = jobs();
+		assertThat(jobs).extracting((job) -> job.purpose() + " " + job.address())
+			.containsExactly("NOTE odg@iom.example.org", "NOTE https://odg.example.org/hook", "COPY dpr@iom.example.org");
+		attempted(jobs.get(2), true, false);
+		assertThat(tracking(note).state()).isEqualTo(TrackingState.ROUTED);
+		acknowledge(note, "ODG", "Chef de Cabinet", "c-early");
+		assertThat(JSON.readValue(this.results.readValue(), CommandResult.class).detail())
+			.isEqualTo("it has not been delivered yet");
+
+		attempted(jobs.get(0), true, false);
+		assertThat(tracking(note).state()).isEqualTo(TrackingState.DELIVERED);
+		assertThat(tracking(note).timeline()).extracting((entry) -> entry.detail())
+			.anyMatch((detail) -> detail.startsWith("Copy delivered to DPR"));
+	}
+
+	@Test
 	void recordsTheDeliveryOnceItsOutcomeComesBack() {
 		UUID note = UUID.randomUUID();
 		receive(note, "text");
@@ -329,8 +353,12 @@ class TrackingTopologyTests {
 	}
 
 	private void route(UUID note, Office destination, int revision) {
+		route(note, destination, revision, List.of());
+	}
+
+	private void route(UUID note, Office destination, int revision, List<NoteRouted.Copy> copies) {
 		Instant at = START;
-		NoteRouted event = new NoteRouted(note, "IN/2026/000001", at, at, "ROUTED", destination, List.of(), "HIGH",
+		NoteRouted event = new NoteRouted(note, "IN/2026/000001", at, at, "ROUTED", destination, copies, "HIGH",
 				at.plus(Duration.ofHours(2)), new NoteRouted.Explanation("highest-destination", "For the head.",
 						List.of()), at, fields(), null, revision, "rules", null);
 		Headers headers = this.routing.headers(CloudEventHeaders.stableId("routed", note.toString(), "" + revision),
