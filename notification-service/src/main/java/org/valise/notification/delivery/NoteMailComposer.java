@@ -1,24 +1,33 @@
 package org.valise.notification.delivery;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.valise.notification.event.NoteEscalated;
 import org.valise.notification.event.NoteFields;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
 
-import org.springframework.web.util.HtmlUtils;
-
 /**
  * Writes the e-mail for a routed note (or for an escalation notice about it): registry number, why this office, the
  * extracted fields, how to acknowledge (the signed one-click link, or the API), and the note's full text as received
- * (any script).
+ * (any script). This class decides what the mail says; the templates {@code templates/mail/note.txt} (plain part) and
+ * {@code note.html} (HTML part, every value escaped by Thymeleaf) lay it out, from the same model so both parts say
+ * the same.
  */
 class NoteMailComposer {
+
+	private static final TemplateEngine TEMPLATES = templates();
 
 	private final URI publicUrl;
 
@@ -47,6 +56,48 @@ class NoteMailComposer {
 				+ ((note.sender() != null) ? note.sender() : "an unknown sender") + " — for " + office;
 		String ackUrl = stripSlash(this.publicUrl.toString()) + "/api/v1/notes/" + routed.noteId()
 				+ "/acknowledgements";
+		NoteRouted.Explanation why = (routed.explanation() != null) ? routed.explanation()
+				: new NoteRouted.Explanation(null, null, List.of());
+		Context model = new Context(Locale.ENGLISH);
+		model.setVariable("subject", subject);
+		model.setVariable("intro", intro(routed, escalation, office));
+		model.setVariable("summary", summary(routed, recipient, office, escalation));
+		model.setVariable("rule", orDash(why.rule()));
+		model.setVariable("reason", orDash(why.summary()));
+		model.setVariable("evidence", (why.evidence() != null) ? why.evidence() : List.of());
+		model.setVariable("fields", fields(note));
+		model.setVariable("enclosures", enclosures(note));
+		model.setVariable("howTo", acknowledgementHowTo(ackUrl, routed, acknowledgementLink));
+		model.setVariable("link", (acknowledgementLink != null) ? acknowledgementLink.toString() : null);
+		model.setVariable("fullText", fullText(routed, text, textOmitted));
+		return new NoteMail(subject, TEMPLATES.process("note.txt", model), TEMPLATES.process("note.html", model));
+	}
+
+	// Built once: the engine is thread-safe and caches the parsed templates; the sender's lanes share it.
+	private static TemplateEngine templates() {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(NoteMailComposer.class.getClassLoader());
+		resolver.setPrefix("templates/mail/");
+		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		resolver.setTemplateMode(TemplateMode.HTML);
+		resolver.setTextTemplateModePatterns(Set.of("*.txt"));
+		resolver.setCheckExistence(true);
+		TemplateEngine engine = new TemplateEngine();
+		engine.setTemplateResolver(resolver);
+		return engine;
+	}
+
+	private static String intro(NoteRouted routed, NoteEscalated escalation, String office) {
+		if (escalation != null) {
+			return "This note was routed to " + officeName(escalation.destination()) + " and was not acknowledged by "
+					+ escalation.missedDeadline() + ": it is escalated to " + office + " (level " + escalation.level()
+					+ "), which is asked to see that it is acted upon and to acknowledge it.";
+		}
+		return routed.triaged()
+				? "No routing rule could decide where this note goes: it was sent to " + office + " for triage."
+				: "The registry routed this note to " + office + ", which is asked to act on it and acknowledge it.";
+	}
+
+	private static List<Row> summary(NoteRouted routed, Office recipient, String office, NoteEscalated escalation) {
 		Map<String, String> summary = new LinkedHashMap<>();
 		summary.put("Registry number", routed.registryNumber());
 		summary.put("For", office + ((recipient != null) ? " (" + recipient.id() + ")" : ""));
@@ -57,6 +108,10 @@ class NoteMailComposer {
 		summary.put("Priority", routed.priority());
 		summary.put("Acknowledge by", String.valueOf(routed.acknowledgementDeadline()));
 		summary.put("Copies", copies(routed.copies()));
+		return rows(summary);
+	}
+
+	private static List<Row> fields(NoteFields note) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("Document", note.docType());
 		fields.put("Reference", note.reference());
@@ -71,66 +126,13 @@ class NoteMailComposer {
 		fields.put("Language", note.language());
 		fields.put("Scripts", (note.scripts() != null) ? String.join(", ", note.scripts()) : null);
 		fields.put("Confidential", note.confidential() ? "yes" : "no");
-		NoteRouted.Explanation why = (routed.explanation() != null) ? routed.explanation()
-				: new NoteRouted.Explanation(null, null, List.of());
-		List<String> evidence = (why.evidence() != null) ? why.evidence() : List.of();
-		String intro;
-		if (escalation != null) {
-			intro = "This note was routed to " + officeName(escalation.destination()) + " and was not acknowledged by "
-					+ escalation.missedDeadline() + ": it is escalated to " + office + " (level " + escalation.level()
-					+ "), which is asked to see that it is acted upon and to acknowledge it.";
-		}
-		else {
-			intro = routed.triaged()
-					? "No routing rule could decide where this note goes: it was sent to " + office + " for triage."
-					: "The registry routed this note to " + office + ", which is asked to act on it and acknowledge it.";
-		}
-		Sections sections = new Sections(intro, summary, why, evidence, fields, enclosures(note),
-				acknowledgementHowTo(ackUrl, routed, acknowledgementLink), acknowledgementLink,
-				fullText(routed, text, textOmitted));
-		return new NoteMail(subject, text(sections), html(subject, sections));
+		return rows(fields);
 	}
 
-	private static String text(Sections s) {
-		StringBuilder out = new StringBuilder(s.intro()).append("\n\n");
-		s.summary().forEach((label, value) -> out.append(label).append(": ").append(orDash(value)).append('\n'));
-		out.append("\nWHY THIS OFFICE\nRule: ").append(orDash(s.why().rule())).append('\n');
-		out.append("Summary: ").append(orDash(s.why().summary())).append('\n');
-		s.evidence().forEach((quote) -> out.append("Evidence: “").append(quote).append("”\n"));
-		out.append("\nTHE NOTE\n");
-		s.fields().forEach((label, value) -> out.append(label).append(": ").append(orDash(value)).append('\n'));
-		s.enclosures().forEach((enclosure) -> out.append("Enclosure: ").append(enclosure).append('\n'));
-		out.append("\nHOW TO ACKNOWLEDGE\n").append(s.howTo()).append('\n');
-		out.append("\nFULL TEXT\n----------\n").append(s.fullText()).append("\n----------\n");
-		return out.toString();
-	}
-
-	private static String html(String subject, Sections s) {
-		StringBuilder out = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-			.append(escape(subject))
-			.append("</title></head><body>\n<p>")
-			.append(escape(s.intro()))
-			.append("</p>\n");
-		table(out, s.summary());
-		out.append("<h2>Why this office</h2>\n<p><b>Rule:</b> ").append(escape(orDash(s.why().rule())));
-		out.append("<br><b>Summary:</b> ").append(escape(orDash(s.why().summary()))).append("</p>\n");
-		s.evidence().forEach((quote) -> out.append("<blockquote>").append(escape(quote)).append("</blockquote>\n"));
-		out.append("<h2>The note</h2>\n");
-		table(out, s.fields());
-		if (!s.enclosures().isEmpty()) {
-			out.append("<p><b>Enclosures</b></p><ul>");
-			s.enclosures().forEach((enclosure) -> out.append("<li>").append(escape(enclosure)).append("</li>"));
-			out.append("</ul>\n");
-		}
-		out.append("<h2>How to acknowledge</h2>\n");
-		if (s.link() != null) {
-			out.append("<p><a href=\"").append(escape(s.link().toString())).append("\">Acknowledge receipt</a></p>\n");
-		}
-		out.append("<pre>").append(escape(s.howTo())).append("</pre>\n");
-		out.append("<h2>Full text</h2>\n<pre style=\"white-space: pre-wrap\">")
-			.append(escape(s.fullText()))
-			.append("</pre>\n</body></html>\n");
-		return out.toString();
+	private static List<Row> rows(Map<String, String> values) {
+		List<Row> rows = new ArrayList<>();
+		values.forEach((label, value) -> rows.add(new Row(label, orDash(value))));
+		return rows;
 	}
 
 	private static String fullText(NoteRouted routed, String text, boolean omitted) {
@@ -147,16 +149,6 @@ class NoteMailComposer {
 		return oneClick + "POST " + ackUrl + "\nAuthorization: Bearer <your office's token>\nContent-Type: application/json\n\n"
 				+ "{\"acknowledgedBy\": \"<your name and title>\", \"comment\": \"optional\"}\n\n"
 				+ "Please acknowledge by " + routed.acknowledgementDeadline() + ".";
-	}
-
-	private static void table(StringBuilder out, Map<String, String> rows) {
-		out.append("<table>\n");
-		rows.forEach((label, value) -> out.append("<tr><th align=\"left\">")
-			.append(escape(label))
-			.append("</th><td>")
-			.append(escape(orDash(value)))
-			.append("</td></tr>\n"));
-		out.append("</table>\n");
 	}
 
 	private static List<String> enclosures(NoteFields note) {
@@ -203,14 +195,13 @@ class NoteMailComposer {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	/** The parts every rendering of the mail shows, in order. */
-	private record Sections(String intro, Map<String, String> summary, NoteRouted.Explanation why,
-			List<String> evidence, Map<String, String> fields, List<String> enclosures, String howTo, URI link,
-			String fullText) {
-	}
-
-	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text, "UTF-8");
+	/**
+	 * A line of the mail's tables, its value already written for reading ('—' when missing).
+	 *
+	 * @param label what the line states
+	 * @param value its value
+	 */
+	record Row(String label, String value) {
 	}
 
 }

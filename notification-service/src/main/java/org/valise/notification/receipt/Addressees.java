@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Names the sender after a preposition in each language, with the article it takes: "to the Permanent Mission …",
  * "à la Mission permanente …", "au Ministère …", "a la Misión Permanente …", "al Ministerio …". A name whose first word
- * is not a known noun (a person, a title) is left without article.
+ * is not a known noun (a person, a title) is left without article. A language not known here gets the name as
+ * written.
  */
 final class Addressees {
 
@@ -23,6 +24,25 @@ final class Addressees {
 			"departamento", "consejo", "servicio");
 
 	private Addressees() {
+	}
+
+	/**
+	 * The sender as the compliments name it, after the preposition in English ("to"), with the preposition and the
+	 * article in French and Spanish; in a language whose articles are not known here, as written (its bundle's
+	 * patterns carry the preposition).
+	 */
+	static String after(String language, String sender) {
+		return switch (language) {
+			case "en" -> english(sender);
+			case "fr" -> french(sender);
+			case "es" -> spanish(sender);
+			default -> sender;
+		};
+	}
+
+	/** The sender as the draft's addressee: with its article in English ("the Permanent Mission …"), else as is. */
+	static String named(String language, String sender) {
+		return "en".equals(language) ? english(sender) : sender;
 	}
 
 	/** "the Permanent Mission of …" (English: after "to", or as an object). */

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * A draft of the acknowledgement-of-receipt note verbale, for a clerk to check and send.
  *
- * @param language en, fr or es
+ * @param language the language drafted in: the sender's when it has a bundle and is configured, else en
  * @param trigger REGISTRATION or ACKNOWLEDGEMENT
  * @param addressee the sender, as named in the draft (with its article)
  * @param reference the sender's reference cited, or null

@@ -3,44 +3,54 @@ package org.valise.notification.receipt;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.valise.notification.event.NoteFields;
 
 /**
  * Drafts the note verbale by which the organisation acknowledges receipt of a note, in the third person and in the
- * sender's language (English, French or Spanish; English for any other), citing the note's reference and date (written
- * out in the language) and its registry number. Nothing is drafted for a document that is not correspondence.
+ * sender's language (English for a language it is not drafted in), citing the note's reference and date (written out
+ * in the language) and its registry number. Nothing is drafted for a document that is not correspondence. The wording
+ * of each language is its bundle ({@link ReceiptWording}); the languages drafted in are those the organisation and the
+ * place are named in, English always.
  */
 public class ReceiptDrafter {
 
-	private static final Set<String> LANGUAGES = Set.of("en", "fr", "es");
+	private static final String ENGLISH = "en";
 
 	private static final String UNKNOWN_SENDER = "[sender]";
 
-	private final Map<String, String> organisation;
-
-	private final Map<String, String> place;
+	private final Map<String, Language> languages;
 
 	private final ZoneId zone;
 
 	/**
 	 * @param organisation the organisation as subject of a sentence, by language, e.g. "The International
-	 * Organization for Migration"
+	 * Organization for Migration"; English at least
 	 * @param place the place at the foot, by language
 	 * @param zone the time zone of the date at the foot
+	 * @throws IllegalStateException when a language lacks its organisation, its place or its bundle
 	 */
 	public ReceiptDrafter(Map<String, String> organisation, Map<String, String> place, ZoneId zone) {
-		for (String language : LANGUAGES) {
+		Set<String> named = new TreeSet<>(organisation.keySet());
+		named.addAll(place.keySet());
+		named.add(ENGLISH);
+		Map<String, Language> languages = new HashMap<>();
+		for (String language : named) {
 			if (organisation.get(language) == null || place.get(language) == null) {
 				throw new IllegalStateException("valise.receipt.organisation." + language + " and valise.receipt.place."
 						+ language + " must be set");
 			}
+			ReceiptWording wording = ReceiptWording.in(language)
+				.orElseThrow(() -> new IllegalStateException("valise.receipt.organisation." + language
+						+ " is set, but receipts have no wording in that language: " + ReceiptWording.resource(language)
+						+ " is missing"));
+			languages.put(language, new Language(language, wording, organisation.get(language), place.get(language)));
 		}
-		this.organisation = Map.copyOf(organisation);
-		this.place = Map.copyOf(place);
+		this.languages = Map.copyOf(languages);
 		this.zone = zone;
 	}
 
@@ -56,70 +66,33 @@ public class ReceiptDrafter {
 		if (note == null || "other".equals(note.docType())) {
 			return null;
 		}
-		String language = LANGUAGES.contains(note.language()) ? note.language() : "en";
+		Language language = (note.language() != null && this.languages.containsKey(note.language()))
+				? this.languages.get(note.language()) : this.languages.get(ENGLISH);
+		ReceiptWording words = language.wording();
 		String sender = (note.sender() != null && !note.sender().isBlank()) ? note.sender().strip() : UNKNOWN_SENDER;
-		boolean letter = "letter".equals(note.docType());
+		String to = Addressees.after(language.code(), sender);
+		String document = words.text("letter".equals(note.docType()) ? "document.letter" : "document.note");
+		String cited = words.text("cited", document);
+		if (note.reference() != null) {
+			cited = words.text("cited.reference", cited, note.reference());
+		}
+		if (note.date() != null) {
+			cited = words.text("cited.date", cited, words.date(note.date()));
+		}
 		int enclosures = (note.enclosures() != null) ? note.enclosures().size() : 0;
+		String enclosed = (enclosures == 0) ? ""
+				: words.text((enclosures == 1) ? "enclosures.one" : "enclosures.many");
 		LocalDate today = at.atZone(this.zone).toLocalDate();
-		String org = this.organisation.get(language);
-		String foot = this.place.get(language) + ", " + ("fr".equals(language) ? "le " : "")
-				+ DateWords.write(today, language);
-		List<String> paragraphs = switch (language) {
-			case "fr" -> french(org, Addressees.french(sender), letter, note, registryNumber, enclosures);
-			case "es" -> spanish(org, Addressees.spanish(sender), letter, note, registryNumber, enclosures);
-			default -> english(org, Addressees.english(sender), letter, note, registryNumber, enclosures);
-		};
-		String text = String.join("\n\n", paragraphs) + "\n\n" + foot;
-		String addressee = switch (language) {
-			case "fr", "es" -> sender;
-			default -> Addressees.english(sender);
-		};
-		return new ReceiptDraft(language, trigger, addressee, note.reference(), note.date(), this.place.get(language),
-				today, text, at);
+		String text = String.join("\n\n",
+				words.text("receipt", language.organisation(), to, cited, registryNumber, enclosed),
+				words.text("attention", document), words.text("closing", language.organisation(), to),
+				words.text("foot", language.place(), words.date(today)));
+		return new ReceiptDraft(language.code(), trigger, Addressees.named(language.code(), sender), note.reference(),
+				note.date(), language.place(), today, text, at);
 	}
 
-	private static List<String> english(String org, String to, boolean letter, NoteFields note, String registryNumber,
-			int enclosures) {
-		String document = letter ? "letter" : "note";
-		String cited = "its " + document + ((note.reference() != null) ? " No. " + note.reference() : "")
-				+ ((note.date() != null) ? " dated " + DateWords.write(note.date(), "en") : "");
-		String enclosed = (enclosures == 0) ? "" : (enclosures == 1) ? ", and of its enclosure" : ", and of its enclosures";
-		return List.of(
-				org + " presents its compliments to " + to + " and has the honour to acknowledge receipt of " + cited
-						+ ", registered under No. " + registryNumber + enclosed + ".",
-				"The " + document + " has been brought to the attention of the competent services of the Organization.",
-				org + " avails itself of this opportunity to renew to " + to
-						+ " the assurances of its highest consideration.");
-	}
-
-	private static List<String> french(String org, String to, boolean letter, NoteFields note, String registryNumber,
-			int enclosures) {
-		String document = letter ? "lettre" : "note";
-		String cited = "sa " + document + ((note.reference() != null) ? " n° " + note.reference() : "")
-				+ ((note.date() != null) ? " du " + DateWords.write(note.date(), "fr") : "");
-		String enclosed = (enclosures == 0) ? "" : (enclosures == 1) ? ", ainsi que de sa pièce jointe"
-				: ", ainsi que de ses pièces jointes";
-		return List.of(
-				org + " présente ses compliments " + to + " et a l'honneur d'accuser réception de " + cited
-						+ ", enregistrée sous le n° " + registryNumber + enclosed + ".",
-				"La " + document + " a été portée à l'attention des services compétents de l'Organisation.",
-				org + " saisit cette occasion pour renouveler " + to
-						+ " les assurances de sa très haute considération.");
-	}
-
-	private static List<String> spanish(String org, String to, boolean letter, NoteFields note, String registryNumber,
-			int enclosures) {
-		String document = letter ? "carta" : "nota";
-		String cited = "su " + document + ((note.reference() != null) ? " n.º " + note.reference() : "")
-				+ ((note.date() != null) ? " de fecha " + DateWords.write(note.date(), "es") : "");
-		String enclosed = (enclosures == 0) ? "" : (enclosures == 1) ? ", así como de su anexo"
-				: ", así como de sus anexos";
-		return List.of(
-				org + " saluda muy atentamente " + to + " y tiene el honor de acusar recibo de " + cited
-						+ ", registrada con el n.º " + registryNumber + enclosed + ".",
-				"La " + document + " ha sido puesta en conocimiento de los servicios competentes de la Organización.",
-				org + " aprovecha la oportunidad para reiterar " + to
-						+ " las seguridades de su más alta consideración.");
+	/** A language drafted in: its wording, and the organisation and the place as named in it. */
+	private record Language(String code, ReceiptWording wording, String organisation, String place) {
 	}
 
 }

@@ -83,14 +83,70 @@ class NoteMailComposerTests {
 		assertThat(mail.text()).startsWith("No routing rule could decide where this note goes");
 	}
 
+	@Test
+	void escapesMarkupInTheFieldsInTheHtmlPartOnly() {
+		NoteMail mail = this.composer.compose(routed("ROUTED", fields("Mission <script>alert(1)</script>",
+				"<i>Annex</i>")), "text");
+
+		assertThat(mail.html()).doesNotContain("<script>", "<i>")
+			.contains("<title>[IN/2026/000001] Note No. 2021/01/105 from Mission &lt;script&gt;alert(1)&lt;/script&gt;",
+					"<td>Mission &lt;script&gt;alert(1)&lt;/script&gt;</td>", "<li>&lt;i&gt;Annex&lt;/i&gt; — by HUN Sen");
+		assertThat(mail.text()).contains("Sender: Mission <script>alert(1)</script>\n",
+				"Enclosure: <i>Annex</i> — by HUN Sen, to Director General\n");
+	}
+
+	@Test
+	void showsADashForAFieldNotRead() {
+		NoteMail mail = this.composer.compose(routed("ROUTED"), "text");
+
+		assertThat(mail.text()).contains("In reply to: —\n", "Subject: —\n");
+		assertThat(mail.html()).contains("<th align=\"left\">In reply to</th><td>—</td>",
+				"<th align=\"left\">Subject</th><td>—</td>");
+	}
+
+	@Test
+	void carriesTemplateSyntaxInTheNoteAsText() {
+		String text = "[(${7*191})] [[${subject}]] <p th:text=\"${intro}\">x</p>";
+
+		NoteMail mail = this.composer.compose(routed("ROUTED"), text);
+
+		assertThat(mail.text()).contains("FULL TEXT\n----------\n" + text + "\n----------\n").doesNotContain("1337");
+		assertThat(mail.html()).contains("[(${7*191})] [[${subject}]] &lt;p th:text=&quot;${intro}&quot;&gt;x&lt;/p&gt;")
+			.doesNotContain("1337");
+	}
+
+	@Test
+	void offersOnlyTheApiWithoutASignedLink() {
+		NoteMail mail = this.composer.compose(routed("ROUTED"), "text");
+
+		assertThat(mail.text()).doesNotContain("With one click").contains("POST http://127.0.0.1:8083/api/v1/notes/");
+		assertThat(mail.html()).doesNotContain("<a href=", "Acknowledge receipt</a>")
+			.contains("<pre>POST http://127.0.0.1:8083/api/v1/notes/" + NOTE + "/acknowledgements\nAuthorization: Bearer");
+	}
+
+	@Test
+	void saysWhereToReadATextTooLargeToMail() {
+		NoteMail mail = this.composer.compose(routed("ROUTED"), null, true, null, null);
+
+		assertThat(List.of(mail.text(), mail.html())).allSatisfy((part) -> assertThat(part)
+			.contains("(the text is too large to be sent by e-mail: the registry holds it, under IN/2026/000001, note "
+					+ NOTE + ")"));
+	}
+
 	private static NoteRouted routed(String outcome) {
+		return routed(outcome, fields("Permanent Mission of Cambodia", "Letter of the Prime Minister"));
+	}
+
+	private static NoteFields fields(String sender, String enclosure) {
+		return new NoteFields("note_verbale", "en", "2021/01/105", null, LocalDate.of(2021, 1, 28), "Geneva", sender,
+				"International Organisation for Migration", "Director General",
+				List.of(new NoteFields.Enclosure(enclosure, "HUN Sen", "Director General")),
+				"convey to its highest destination", true, false, List.of("Latin", "Khmer"), null, Map.of());
+	}
+
+	private static NoteRouted routed(String outcome, NoteFields fields) {
 		Office odg = new Office("ODG", "Office of the Director General", "Director General", null,
 				List.of(new Office.Channel("email", "odg@iom.example.org")));
-		NoteFields fields = new NoteFields("note_verbale", "en", "2021/01/105", null, LocalDate.of(2021, 1, 28),
-				"Geneva", "Permanent Mission of Cambodia", "International Organisation for Migration",
-				"Director General", List.of(new NoteFields.Enclosure("Letter of the Prime Minister", "HUN Sen",
-						"Director General")),
-				"convey to its highest destination", true, false, List.of("Latin", "Khmer"), null, Map.of());
 		Instant now = Instant.parse("2026-11-25T10:00:00Z");
 		return new NoteRouted(NOTE, "IN/2026/000001", now, now, outcome, odg, List.of(), "HIGH", now.plusSeconds(86400),
 				new NoteRouted.Explanation("highest-destination", "The note asks for its highest destination.",

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.valise.notification.event.NoteFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The acknowledgement-of-receipt note verbale: form and facts in English, French and Spanish.
@@ -127,6 +128,56 @@ class ReceiptDrafterTests {
 		assertThat(this.drafter.draft(arabic, "IN/2026/000007", REGISTERED, "REGISTRATION").language()).isEqualTo("en");
 		assertThat(this.drafter.draft(note("other", "en", null, null, null, 0), "IN/2026/000008", REGISTERED,
 				"REGISTRATION")).isNull();
+	}
+
+	@Test
+	void draftsInEnglishInALanguageWithoutABundle() {
+		NoteFields german = note("note_verbale", "de", "RK-12", LocalDate.of(2024, 3, 1), "Ständige Vertretung", 0);
+
+		ReceiptDraft draft = this.drafter.draft(german, "IN/2026/000009", REGISTERED, ReceiptDraft.ON_REGISTRATION);
+
+		assertThat(draft.language()).isEqualTo("en");
+		assertThat(draft.place()).isEqualTo("Geneva");
+		assertThat(draft.text()).startsWith("The International Organization for Migration presents its compliments to "
+				+ "the Ständige Vertretung and has the honour to acknowledge receipt of its note No. RK-12 dated "
+				+ "1 March 2024, registered under No. IN/2026/000009.");
+	}
+
+	@Test
+	void draftsInALanguageAddedByItsBundleAndItsNames() {
+		ReceiptDrafter drafter = new ReceiptDrafter(
+				Map.of("en", "The International Organization for Migration", "pt",
+						"A Organização Internacional para as Migrações"),
+				Map.of("en", "Geneva", "pt", "Genebra"), ZoneId.of("Europe/Zurich"));
+		NoteFields note = note("note_verbale", "pt", "12", LocalDate.of(2024, 3, 1),
+				"Sua Excelência o Embaixador do Brasil", 1);
+
+		ReceiptDraft draft = drafter.draft(note, "IN/2026/000010", REGISTERED, ReceiptDraft.ON_REGISTRATION);
+
+		assertThat(draft.language()).isEqualTo("pt");
+		assertThat(draft.addressee()).isEqualTo("Sua Excelência o Embaixador do Brasil");
+		assertThat(draft.text()).isEqualTo("A Organização Internacional para as Migrações apresenta os seus cumprimentos "
+				+ "a Sua Excelência o Embaixador do Brasil e tem a honra de acusar a receção da sua nota n.º 12 de "
+				+ "1.º de março de 2024, registada sob o n.º IN/2026/000010, bem como do seu anexo.\n\n"
+				+ "A nota foi levada ao conhecimento dos serviços competentes da Organização.\n\n"
+				+ "A Organização Internacional para as Migrações aproveita a oportunidade para renovar a Sua Excelência "
+				+ "o Embaixador do Brasil os protestos da sua mais elevada consideração.\n\nGenebra, 25 de novembro de "
+				+ "2026");
+	}
+
+	@Test
+	void refusesALanguageNamedWithoutABundleOrWithoutItsPlace() {
+		assertThatThrownBy(() -> new ReceiptDrafter(Map.of("en", "The Organization", "ar", "المنظمة"),
+				Map.of("en", "Geneva", "ar", "جنيف"), ZoneId.of("Europe/Zurich")))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("org/valise/notification/receipt/messages_ar.properties is missing");
+		assertThatThrownBy(() -> new ReceiptDrafter(Map.of("en", "The Organization", "fr", "L'Organisation"),
+				Map.of("en", "Geneva"), ZoneId.of("Europe/Zurich")))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessage("valise.receipt.organisation.fr and valise.receipt.place.fr must be set");
+		assertThatThrownBy(() -> new ReceiptDrafter(Map.of("fr", "L'Organisation"), Map.of("fr", "Genève"),
+				ZoneId.of("Europe/Zurich")))
+			.hasMessage("valise.receipt.organisation.en and valise.receipt.place.en must be set");
 	}
 
 	private static NoteFields note(String docType, String language, String reference, LocalDate date, String sender,
