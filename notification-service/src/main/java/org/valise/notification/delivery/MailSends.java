@@ -85,7 +85,8 @@ final class MailSends {
 		catch (JacksonException ex) {
 			throw new RefusedMail("unreadable routing: " + ex.getClass().getSimpleName());
 		}
-		NoteMail mail = this.composer.compose(routed, job.text(), job.textOmitted(), link, job.escalation());
+		NoteMail mail = this.composer.compose(routed, job.text(), job.textOmitted(), link, job.escalation(),
+				DeliveryJob.COPY.equals(job.purpose()) ? job.office() : null);
 		try {
 			return this.mailer.message(job, mail, address);
 		}

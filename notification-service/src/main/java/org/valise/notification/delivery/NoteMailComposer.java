@@ -48,10 +48,21 @@ class NoteMailComposer {
 	 */
 	NoteMail compose(NoteRouted routed, String text, boolean textOmitted, URI acknowledgementLink,
 			NoteEscalated escalation) {
+		return compose(routed, text, textOmitted, acknowledgementLink, escalation, null);
+	}
+
+	/**
+	 * @param copyTo for an information copy, the office in copy it goes to (no acknowledgement is asked of it); else
+	 * null
+	 */
+	NoteMail compose(NoteRouted routed, String text, boolean textOmitted, URI acknowledgementLink,
+			NoteEscalated escalation, Office copyTo) {
 		NoteFields note = (routed.note() != null) ? routed.note() : emptyFields();
-		Office recipient = (escalation != null) ? escalation.escalatedTo() : routed.destination();
+		Office recipient = (copyTo != null) ? copyTo
+				: (escalation != null) ? escalation.escalatedTo() : routed.destination();
 		String office = officeName(recipient);
-		String subject = ((escalation != null) ? "[ESCALATED] " : "") + "[" + routed.registryNumber() + "] "
+		String subject = ((copyTo != null) ? "[COPY] " : (escalation != null) ? "[ESCALATED] " : "") + "["
+				+ routed.registryNumber() + "] "
 				+ kind(note) + ((note.reference() != null) ? " No. " + note.reference() : "") + " from "
 				+ ((note.sender() != null) ? note.sender() : "an unknown sender") + " — for " + office;
 		String ackUrl = stripSlash(this.publicUrl.toString()) + "/api/v1/notes/" + routed.noteId()
@@ -60,14 +71,18 @@ class NoteMailComposer {
 				: new NoteRouted.Explanation(null, null, List.of());
 		Context model = new Context(Locale.ENGLISH);
 		model.setVariable("subject", subject);
-		model.setVariable("intro", intro(routed, escalation, office));
+		model.setVariable("intro",
+				(copyTo != null) ? copyIntro(routed, copyTo, office) : intro(routed, escalation, office));
 		model.setVariable("summary", summary(routed, recipient, office, escalation));
 		model.setVariable("rule", orDash(why.rule()));
 		model.setVariable("reason", orDash(why.summary()));
 		model.setVariable("evidence", (why.evidence() != null) ? why.evidence() : List.of());
 		model.setVariable("fields", fields(note));
 		model.setVariable("enclosures", enclosures(note));
-		model.setVariable("howTo", acknowledgementHowTo(ackUrl, routed, acknowledgementLink));
+		model.setVariable("howTo", (copyTo != null)
+				? "Nothing: an office in copy is informed; the acknowledgement is asked of "
+						+ officeName(routed.destination()) + "."
+				: acknowledgementHowTo(ackUrl, routed, acknowledgementLink));
 		model.setVariable("link", (acknowledgementLink != null) ? acknowledgementLink.toString() : null);
 		model.setVariable("fullText", fullText(routed, text, textOmitted));
 		return new NoteMail(subject, TEMPLATES.process("note.txt", model), TEMPLATES.process("note.html", model));
@@ -95,6 +110,19 @@ class NoteMailComposer {
 		return routed.triaged()
 				? "No routing rule could decide where this note goes: it was sent to " + office + " for triage."
 				: "The registry routed this note to " + office + ", which is asked to act on it and acknowledge it.";
+	}
+
+	private static String copyIntro(NoteRouted routed, Office copyTo, String office) {
+		String purpose = (routed.copies() != null) ? routed.copies()
+			.stream()
+			.filter((copy) -> copy.office() != null && copyTo.id().equalsIgnoreCase(copy.office().id()))
+			.map(NoteRouted.Copy::purpose)
+			.filter("ACTION"::equals)
+			.findFirst()
+			.map((action) -> "for action")
+			.orElse("for information") : "for information";
+		return "The registry routed this note to " + officeName(routed.destination()) + "; " + office
+				+ " receives this copy " + purpose + ". No acknowledgement is asked of it.";
 	}
 
 	private static List<Row> summary(NoteRouted routed, Office recipient, String office, NoteEscalated escalation) {

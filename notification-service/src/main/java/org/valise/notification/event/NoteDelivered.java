@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param channel email or webhook
  * @param address where it was delivered
  * @param deliveredAt when the channel accepted it
+ * @param purpose NOTE (the note to its destination), ESCALATION (a notice) or COPY (an information copy)
  */
 public record NoteDelivered(UUID noteId, String registryNumber, String deliveryId, Office office, String channel,
-		String address, Instant deliveredAt) {
+		String address, Instant deliveredAt, String purpose) {
 }

@@ -108,7 +108,7 @@ public final class DeliveryPlanner {
 		NoteTracking tracking = decisions.tracking(entry.noteId());
 		Office office = officeOf(tracking, entry);
 		NoteDelivered event = new NoteDelivered(entry.noteId().value(), registryNumber(tracking), entry.deliveryId(),
-				office, entry.channel(), entry.address(), at);
+				office, entry.channel(), entry.address(), at, entry.purpose().name());
 		String eventId = StableId.of("delivered", entry.deliveryId(), entry.round());
 		decisions.emit(new Emitted(EventTypes.NOTE_DELIVERED, entry.noteId(), eventId, at, event, traceId(tracking)));
 		if (tracking != null) {

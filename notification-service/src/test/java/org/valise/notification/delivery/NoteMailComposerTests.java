@@ -77,6 +77,20 @@ class NoteMailComposerTests {
 	}
 
 	@Test
+	void tellsAnOfficeInCopyItIsInformedAndAskedNothing() {
+		Office dpr = new Office("DPR", "Department of Policy and Research", null, null, List.of());
+		NoteRouted routed = routed("ROUTED");
+
+		NoteMail mail = this.composer.compose(routed, "text", false, null, null, dpr);
+
+		assertThat(mail.subject()).startsWith("[COPY] [IN/2026/000001]").endsWith("— for Department of Policy and Research");
+		assertThat(mail.text()).startsWith("The registry routed this note to Office of the Director General; "
+				+ "Department of Policy and Research receives this copy for information. No acknowledgement is asked of it.")
+			.contains("Nothing: an office in copy is informed")
+			.doesNotContain("POST http://127.0.0.1:8083/api/v1/notes/");
+	}
+
+	@Test
 	void asksTheTriageOfficeToTriage() {
 		NoteMail mail = this.composer.compose(routed("TRIAGE"), "text");
 

@@ -309,7 +309,7 @@ class NoteTrackingTests {
 
 	private static NoteDelivered deliveredEvent(String deliveryId) {
 		return new NoteDelivered(NOTE.value(), "IN/2026/000001", deliveryId, ODG, "email", "odg@iom.example.org",
-				T0.plusSeconds(20));
+				T0.plusSeconds(20), "NOTE");
 	}
 
 	private static NoteDeliveryFailed failed(String deliveryId) {
