@@ -2,8 +2,10 @@ package org.valise.system.faults;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +48,7 @@ final class ConsumerLag implements AutoCloseable {
 				new ByteArrayDeserializer());
 	}
 
-	/** Records not yet consumed, per group; -1 for a group whose offsets cannot be read now (broker down). */
+	/** Records not yet consumed, per group; -1 for a group whose offsets cannot be read now (e.g. broker down). */
 	Map<String, Long> pending() {
 		Map<String, Long> pending = new HashMap<>();
 		for (String group : GROUPS) {
@@ -72,19 +74,26 @@ final class ConsumerLag implements AutoCloseable {
 			Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(group)
 				.partitionsToOffsetAndMetadata()
 				.get(10, TimeUnit.SECONDS);
-			if (committed.isEmpty()) {
-				return -1;
-			}
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
-			var ends = this.admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+			// Partitions a member was given but the group never committed (nothing processed there yet) count from
+			// their beginning, as Kafka Streams reads them (auto.offset.reset=earliest).
+			Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+			this.admin.describeConsumerGroups(List.of(group))
 				.all()
-				.get(10, TimeUnit.SECONDS);
+				.get(10, TimeUnit.SECONDS)
+				.get(group)
+				.members()
+				.forEach((member) -> partitions.addAll(member.assignment().topicPartitions()));
+			if (partitions.isEmpty()) {
+				return 0;
+			}
+			Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+			Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
 			long lag = 0;
-			for (var entry : committed.entrySet()) {
-				long from = (entry.getValue() != null) ? entry.getValue().offset() : 0;
-				long to = ends.get(entry.getKey()).offset();
-				lag += (to - from > READ_AT_MOST) ? to - from : recordsBetween(entry.getKey(), from, to);
+			for (TopicPartition partition : partitions) {
+				OffsetAndMetadata commit = committed.get(partition);
+				long from = Math.max((commit != null) ? commit.offset() : 0, starts.get(partition));
+				long to = ends.get(partition);
+				lag += (to - from > READ_AT_MOST) ? to - from : recordsBetween(partition, from, to);
 			}
 			return lag;
 		}
@@ -95,6 +104,17 @@ final class ConsumerLag implements AutoCloseable {
 		catch (Exception ex) {
 			return -1;
 		}
+	}
+
+	private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+		partitions.forEach((partition) -> request.put(partition, spec));
+		Map<TopicPartition, Long> offsets = new HashMap<>();
+		this.admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+			.all()
+			.get(10, TimeUnit.SECONDS)
+			.forEach((partition, info) -> offsets.put(partition, info.offset()));
+		return offsets;
 	}
 
 	private long recordsBetween(TopicPartition partition, long from, long to) {

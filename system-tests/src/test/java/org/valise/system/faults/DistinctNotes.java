@@ -80,15 +80,14 @@ final class DistinctNotes {
 
 	/** A distinct note of about the given size in bytes (UTF-8): a sample followed by an annex of filler text. */
 	String ofSize(int bytes) {
-		StringBuilder note = new StringBuilder(next()).append("\n\nANNEX\n\n");
-		int paragraph = 1;
-		while (note.toString().getBytes(StandardCharsets.UTF_8).length + FILLER.length() * 20 < bytes) {
-			note.append(paragraph++).append(". ").append(FILLER.repeat(20)).append("\n\n");
+		String note = next() + "\n\nANNEX\n\n";
+		StringBuilder annex = new StringBuilder();
+		int size = note.getBytes(StandardCharsets.UTF_8).length;
+		for (int paragraph = 1; size + annex.length() + FILLER.length() * 20 + 10 < bytes; paragraph++) {
+			annex.append(paragraph).append(". ").append(FILLER.repeat(20)).append("\n\n");
 		}
-		while (note.toString().getBytes(StandardCharsets.UTF_8).length < bytes) {
-			note.append('.');
-		}
-		return note.toString();
+		annex.append(".".repeat(Math.max(0, bytes - size - annex.length())));
+		return note + annex;
 	}
 
 	private String variant(SampleNotes.Sample sample) {

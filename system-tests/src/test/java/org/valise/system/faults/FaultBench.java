@@ -46,9 +46,6 @@ final class FaultBench implements AutoCloseable {
 	static FaultBench start(FaultProfile profile) throws Exception {
 		FaultBench bench = new FaultBench(profile);
 		bench.current = bench.newGeneration();
-		bench.notes = DistinctNotes.checkedAgainst(bench.current.fleet.service(Fleet.Service.INTAKE).uri("/api/v1/notes/parse"),
-				bench.registry.get());
-		System.out.println("[fault] distinct notes made from " + bench.notes.samples() + " samples");
 		return bench;
 	}
 
@@ -100,8 +97,25 @@ final class FaultBench implements AutoCloseable {
 		}
 	}
 
+	/** A fresh fleet, checked: the sample notes can be made distinct, and one note goes through end to end. */
 	private Generation newGeneration() throws Exception {
-		return new Generation(Fleet.start(++this.fleets), this.clerk);
+		Instant start = Instant.now();
+		Generation generation = new Generation(Fleet.start(++this.fleets), this.clerk);
+		try {
+			System.out.println("[fault] fleet " + this.fleets + " ready in " + Duration.between(start, Instant.now()).toSeconds()
+					+ " s (logs in " + generation.fleet.logs() + ")");
+			if (this.notes == null) {
+				this.notes = DistinctNotes.checkedAgainst(
+						generation.fleet.service(Fleet.Service.INTAKE).uri("/api/v1/notes/parse"), this.registry.get());
+				System.out.println("[fault] distinct notes made from " + this.notes.samples() + " samples");
+			}
+			generation.warmUp();
+		}
+		catch (Exception | Error ex) {
+			generation.close();
+			throw ex;
+		}
+		return generation;
 	}
 
 	private void closeGeneration() throws Exception {
@@ -151,8 +165,31 @@ final class FaultBench implements AutoCloseable {
 				return true;
 			}
 			catch (ConditionTimeoutException ex) {
+				StringBuilder why = new StringBuilder();
+				this.fleet.services().values().forEach((node) -> why.append(node.name()).append(node.ready() ? " ready, " : " NOT ready, "));
+				System.out.println("[fault] fleet " + this.fleet.number() + ": broker " + (this.fleet.broker().running()
+						? "running" : "NOT running") + ", " + why + "lag " + this.lag.pending());
 				return false;
 			}
+		}
+
+		/** One note end to end before any fault: the system works, and every client has been created (and logged). */
+		void warmUp() {
+			Instant start = Instant.now();
+			try (NoteLoad load = new NoteLoad(this.fleet.service(Fleet.Service.INTAKE).uri("/api/v1/notes"),
+					FaultBench.this.registry, FaultBench.this.notes, "f" + this.fleet.number() + "-warm-up",
+					Duration.ofSeconds(60))) {
+				load.submit(FaultBench.this.notes.next(), "warm-up");
+				NoteLoad.Submitted note = load.awaitSettled(Duration.ofSeconds(90)).get(0);
+				if (note.result() != NoteLoad.Result.ACCEPTED) {
+					throw new IllegalStateException("The warm-up note was not accepted: " + note);
+				}
+				await().atMost(Duration.ofSeconds(120))
+					.pollInterval(Duration.ofMillis(200))
+					.until(() -> this.watch.deliveredAt(note.noteId()) != null);
+			}
+			System.out.println("[fault] warm-up note delivered in " + Duration.between(start, Instant.now()).toMillis()
+					+ " ms");
 		}
 
 		ScenarioRun run(Scenario scenario) throws Exception {
@@ -201,7 +238,12 @@ final class FaultBench implements AutoCloseable {
 		}
 
 		ScenarioRow audit(ScenarioRun run, TopicArchive archive) {
-			return new Audit(archive, this.fleet.mail().drain(), this.lag.total(), this.views, this.watch,
+			return audit(run, archive, this.lag.total());
+		}
+
+		/** The lag is the one measured when the scenario ended: a later scenario's damage is not this one's. */
+		ScenarioRow audit(ScenarioRun run, TopicArchive archive, long lag) {
+			return new Audit(archive, this.fleet.mail().drain(), lag, this.views.fresh(), this.watch,
 					this.fleet.webhook().acceptedByDelivery()).row(run);
 		}
 
@@ -220,8 +262,8 @@ final class FaultBench implements AutoCloseable {
 			List<ScenarioRow> rows = new ArrayList<>();
 			try (TopicArchive archive = new TopicArchive(this.fleet.bootstrapServers())) {
 				archive.catchUp();
-				for (ScenarioRun run : this.runs) {
-					rows.add(audit(run, archive));
+				for (int i = 0; i < this.runs.size(); i++) {
+					rows.add(audit(this.runs.get(i), archive, this.immediate.get(i).lag()));
 				}
 			}
 			catch (RuntimeException ex) {

@@ -51,6 +51,8 @@ record FaultProfile(String name, Duration retryBudget, Duration quietBound, List
 		Duration load = Duration.ofSeconds(60);
 		Duration minute = Duration.ofSeconds(60);
 		return new FaultProfile("full", Duration.ofMinutes(10), Duration.ofMinutes(10), List.of(
+				new Scenario("no fault (baseline)", "the load alone; recovery = the pipeline's own latency", RATE, load,
+						Faults.none(seconds(10)), false),
 				new Scenario("kill -9 routing x3", "routing-service killed 3 times, restarted at once each time", RATE,
 						load, Faults.kill(Service.ROUTING, seconds(10), seconds(25), seconds(40)), false),
 				new Scenario("kill -9 notification x3", "notification-service killed 3 times, restarted at once", RATE,

@@ -26,6 +26,14 @@ final class Faults {
 	private Faults() {
 	}
 
+	/** Nothing goes wrong: the baseline the other rows' recovery times compare with. */
+	static Fault none(Duration offset) {
+		return (context) -> {
+			context.at(offset);
+			context.healed();
+		};
+	}
+
 	/** kill -9 of the service at each offset, restarted at once (as a supervisor would) with the same instance id. */
 	static Fault kill(Fleet.Service service, Duration... offsets) {
 		return (context) -> {

@@ -32,6 +32,9 @@ final class OfficeMail implements AutoCloseable {
 	}
 
 	static OfficeMail start() throws IOException {
+		// GreenMail logs every mailbox it creates at INFO: one line per office is noise in the suite's output.
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		GreenMail greenMail = new GreenMail(
 				new ServerSetup(FaultHarness.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();

@@ -49,12 +49,40 @@ final class TrackingViews {
 
 	private final Supplier<String> clerkToken;
 
+	private int failures;
+
+	private View lastFailure;
+
 	TrackingViews(ServiceNode notification, Supplier<String> clerkToken) {
 		this.notification = notification;
 		this.clerkToken = clerkToken;
 	}
 
+	/**
+	 * The note's view. After three answers in a row that are not views (the service down or not ready), the service is
+	 * not asked again during this audit: every later note gets the same answer.
+	 */
 	View of(String noteId) {
+		if (this.failures >= 3) {
+			return this.lastFailure;
+		}
+		View view = ask(noteId);
+		if ("ok".equals(view.answer()) || "unknown".equals(view.answer())) {
+			this.failures = 0;
+		}
+		else {
+			this.failures++;
+			this.lastFailure = view;
+		}
+		return view;
+	}
+
+	/** Starts a new audit: the service is asked again. */
+	TrackingViews fresh() {
+		return new TrackingViews(this.notification, this.clerkToken);
+	}
+
+	private View ask(String noteId) {
 		URI uri = this.notification.uri("/api/v1/notes/" + noteId);
 		try {
 			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri)
