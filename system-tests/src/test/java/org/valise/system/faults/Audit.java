@@ -194,12 +194,19 @@ final class Audit {
 				.ifPresent((r) -> numbers.put(r.registryNumber(), noteId));
 		}
 		int copies = 0;
+		int named = 0;
+		Map<String, Integer> namedByNote = this.mail.namedDuplicatesByNote();
 		for (Map.Entry<String, Integer> entry : this.mail.duplicatesByNote().entrySet()) {
 			String note = accepted.contains(entry.getKey()) ? entry.getKey() : numbers.get(entry.getKey());
 			if (note != null) {
 				copies += entry.getValue();
+				named += namedByNote.getOrDefault(entry.getKey(), 0);
 				findings.duplicateEmail("note " + note + ": " + (entry.getValue() + 1) + " e-mails for one delivery");
 			}
+		}
+		if (named > 0) {
+			findings.note(named + " of the " + copies + " extra e-mails carry the same delivery id or Message-ID as the "
+					+ "first (a mail client that deduplicates by Message-ID shows one)");
 		}
 		return copies;
 	}

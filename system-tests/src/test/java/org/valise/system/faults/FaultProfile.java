@@ -37,8 +37,9 @@ record FaultProfile(String name, Duration retryBudget, Duration quietBound, List
 	static FaultProfile ci() {
 		Duration load = Duration.ofSeconds(20);
 		return new FaultProfile("ci", Duration.ofSeconds(60), Duration.ofSeconds(90), List.of(
-				new Scenario("kill -9 notification", "notification-service killed mid-load, restarted at once", RATE,
-						load, Faults.kill(Service.NOTIFICATION, seconds(8)), true),
+				new Scenario("kill -9 notification after an e-mail", "notification-service killed the moment the mail "
+						+ "server has an e-mail from it, restarted at once", RATE, load,
+						Faults.killRightAfterAnEmail(Service.NOTIFICATION, seconds(8)), true),
 				new Scenario("kill -9 routing x2", "routing-service killed twice mid-load, restarted at once each time",
 						RATE, load, Faults.kill(Service.ROUTING, seconds(5), seconds(12)), false),
 				new Scenario("poison records", "3 unreadable records written to notes.received.v1 mid-load", RATE, load,
@@ -57,6 +58,9 @@ record FaultProfile(String name, Duration retryBudget, Duration quietBound, List
 						load, Faults.kill(Service.ROUTING, seconds(10), seconds(25), seconds(40)), false),
 				new Scenario("kill -9 notification x3", "notification-service killed 3 times, restarted at once", RATE,
 						load, Faults.kill(Service.NOTIFICATION, seconds(10), seconds(25), seconds(40)), true),
+				new Scenario("kill -9 notification after an e-mail", "notification-service killed the moment the mail "
+						+ "server has an e-mail from it, restarted at once", RATE, load,
+						Faults.killRightAfterAnEmail(Service.NOTIFICATION, seconds(20)), true),
 				new Scenario("kill -9 intake x3", "intake-service killed 3 times; clients retry with their Idempotency-Key",
 						RATE, load, Faults.kill(Service.INTAKE, seconds(10), seconds(25), seconds(40)), false),
 				new Scenario("SIGSTOP routing 60 s", "routing-service frozen past the session timeout (45 s), then SIGCONT",

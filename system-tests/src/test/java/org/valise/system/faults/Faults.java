@@ -15,6 +15,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The faults the suite injects, each through the system's outside only: signals to the processes, the broker's
  * process, the topics (a plain producer), the offices' mail server and webhook.
@@ -47,6 +49,25 @@ final class Faults {
 				node.awaitReady(READY);
 				context.event(node.name() + " ready");
 			}
+		};
+	}
+
+	/**
+	 * kill -9 of the service the moment the offices' mail server has an e-mail from it, before the server has said so:
+	 * the e-mail left, its outcome never came back. Restarted at once with the same instance id.
+	 */
+	static Fault killRightAfterAnEmail(Fleet.Service service, Duration offset) {
+		return (context) -> {
+			ServiceNode node = context.fleet().service(service);
+			OfficeMail mail = context.fleet().mail();
+			context.at(offset);
+			mail.onNextEmail(node::kill);
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> !mail.waitingForEmail());
+			context.event("kill -9 " + node.name() + " as the mail server received an e-mail");
+			node.start();
+			context.healed();
+			node.awaitReady(READY);
+			context.event(node.name() + " ready");
 		};
 	}
 

@@ -28,6 +28,12 @@ final class MailCount {
 
 	/** One e-mail's delivery: the note it is about (id, else registry number) and what names the delivery. */
 	record Delivery(String note, String identity) {
+
+		/** Whether the e-mail itself names its delivery (delivery id or stable Message-ID), rather than the harness. */
+		boolean namedByTheEmail() {
+			return this.identity.startsWith("delivery ") || this.identity.startsWith("message-id ");
+		}
+
 	}
 
 	private final Map<Delivery, Integer> counts = new ConcurrentHashMap<>();
@@ -47,6 +53,14 @@ final class MailCount {
 		return this.counts.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() > 1)
+			.collect(Collectors.toMap((entry) -> entry.getKey().note(), (entry) -> entry.getValue() - 1, Integer::sum));
+	}
+
+	/** Of those copies, the ones that carry the same delivery id or stable Message-ID as the first, per note. */
+	Map<String, Integer> namedDuplicatesByNote() {
+		return this.counts.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() > 1 && entry.getKey().namedByTheEmail())
 			.collect(Collectors.toMap((entry) -> entry.getKey().note(), (entry) -> entry.getValue() - 1, Integer::sum));
 	}
 

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
@@ -26,6 +28,8 @@ final class OfficeMail implements AutoCloseable {
 
 	private final MailCount count = new MailCount();
 
+	private final AtomicReference<Runnable> onNextEmail = new AtomicReference<>();
+
 	private OfficeMail(GreenMail greenMail, SlowSmtpProxy proxy) {
 		this.greenMail = greenMail;
 		this.proxy = proxy;
@@ -38,7 +42,30 @@ final class OfficeMail implements AutoCloseable {
 		GreenMail greenMail = new GreenMail(
 				new ServerSetup(FaultHarness.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
-		return new OfficeMail(greenMail, SlowSmtpProxy.to(greenMail.getSmtp().getPort()));
+		OfficeMail mail = new OfficeMail(greenMail, SlowSmtpProxy.to(greenMail.getSmtp().getPort()));
+		MessageDeliveryHandler store = greenMail.getUserManager().getMessageDeliveryHandler();
+		greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
+			GreenMailUser user = store.handle(message, address);
+			Runnable action = mail.onNextEmail.getAndSet(null);
+			if (action != null) {
+				action.run();
+			}
+			return user;
+		});
+		return mail;
+	}
+
+	/**
+	 * Runs the action once, as soon as the server has the next e-mail and before it tells the sender so: what a crash
+	 * of the sender "right after an e-mail left" looks like from the office's side.
+	 */
+	void onNextEmail(Runnable action) {
+		this.onNextEmail.set(action);
+	}
+
+	/** Whether the action given to {@link #onNextEmail} is still waiting for an e-mail. */
+	boolean waitingForEmail() {
+		return this.onNextEmail.get() != null;
 	}
 
 	/** The port notification-service sends to (the proxy's). */
