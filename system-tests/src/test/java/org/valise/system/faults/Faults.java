@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,8 +62,9 @@ final class Faults {
 			ServiceNode node = context.fleet().service(service);
 			OfficeMail mail = context.fleet().mail();
 			context.at(offset);
-			mail.onNextEmail(node::kill);
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> !mail.waitingForEmail());
+			CompletableFuture<Void> killed = mail.onNextEmail(node::kill);
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(killed::isDone);
+			killed.join();
 			context.event("kill -9 " + node.name() + " as the mail server received an e-mail");
 			node.start();
 			context.healed();

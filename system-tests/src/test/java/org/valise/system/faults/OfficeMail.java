@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.icegreen.greenmail.store.FolderException;
@@ -28,7 +29,7 @@ final class OfficeMail implements AutoCloseable {
 
 	private final MailCount count = new MailCount();
 
-	private final AtomicReference<Runnable> onNextEmail = new AtomicReference<>();
+	private final AtomicReference<CompletableFuture<Void>> onNextEmail = new AtomicReference<>();
 
 	private OfficeMail(GreenMail greenMail, SlowSmtpProxy proxy) {
 		this.greenMail = greenMail;
@@ -46,9 +47,9 @@ final class OfficeMail implements AutoCloseable {
 		MessageDeliveryHandler store = greenMail.getUserManager().getMessageDeliveryHandler();
 		greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
 			GreenMailUser user = store.handle(message, address);
-			Runnable action = mail.onNextEmail.getAndSet(null);
+			CompletableFuture<Void> action = mail.onNextEmail.getAndSet(null);
 			if (action != null) {
-				action.run();
+				action.complete(null);
 			}
 			return user;
 		});
@@ -59,13 +60,11 @@ final class OfficeMail implements AutoCloseable {
 	 * Runs the action once, as soon as the server has the next e-mail and before it tells the sender so: what a crash
 	 * of the sender "right after an e-mail left" looks like from the office's side.
 	 */
-	void onNextEmail(Runnable action) {
-		this.onNextEmail.set(action);
-	}
-
-	/** Whether the action given to {@link #onNextEmail} is still waiting for an e-mail. */
-	boolean waitingForEmail() {
-		return this.onNextEmail.get() != null;
+	CompletableFuture<Void> onNextEmail(Runnable action) {
+		CompletableFuture<Void> received = new CompletableFuture<>();
+		CompletableFuture<Void> done = received.thenRun(action);
+		this.onNextEmail.set(received);
+		return done;
 	}
 
 	/** The port notification-service sends to (the proxy's). */
