@@ -70,6 +70,14 @@ final class Audit {
 						.collect(Collectors.joining(", "))
 					+ ")");
 		}
+		long republished = accepted.stream()
+			.filter((id) -> this.archive.routed().getOrDefault(id, List.of()).stream().anyMatch(Routed::sameNoteAgain))
+			.count();
+		long retried = run.submitted().stream().filter((s) -> s.attempts() > 1).count();
+		if (retried > 0 || republished > 0) {
+			findings.note(retried + " notes needed more than one attempt; " + republished
+					+ " were published twice by intake and registered once (the copy as DUPLICATE of itself)");
+		}
 		int duplicateEmails = duplicateEmails(run, accepted, findings);
 		webhooks(accepted, findings);
 		if (!numbering.missing.isEmpty()) {

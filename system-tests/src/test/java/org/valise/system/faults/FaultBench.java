@@ -128,6 +128,31 @@ final class FaultBench implements AutoCloseable {
 		}
 	}
 
+	/** Whether the system's state (what is left to do) has stayed the same for too long. */
+	private static final class Progress {
+
+		private final Duration stall;
+
+		private String last;
+
+		private Instant since = Instant.now();
+
+		boolean timedOut;
+
+		Progress(Duration stall) {
+			this.stall = stall;
+		}
+
+		boolean stalled(String state) {
+			if (!state.equals(this.last)) {
+				this.last = state;
+				this.since = Instant.now();
+			}
+			return Duration.between(this.since, Instant.now()).compareTo(this.stall) > 0;
+		}
+
+	}
+
 	/** One fleet and the scenarios run on it. */
 	private final class Generation implements AutoCloseable {
 
@@ -217,24 +242,37 @@ final class FaultBench implements AutoCloseable {
 			}
 		}
 
-		/** Waits until every accepted note has a delivery (or a failed one) and no consumer lags: how long after the heal. */
+		/**
+		 * Waits until every accepted note has a delivery (or a failed one) and no consumer lags, and returns how long
+		 * after the heal; null when the bound passed, or nothing moved (notes delivered, lag) for the profile's stall
+		 * time — a system that stopped.
+		 */
 		private Duration quiet(List<NoteLoad.Submitted> submitted, FaultContext context) {
 			List<String> accepted = submitted.stream()
 				.filter((s) -> s.result() == NoteLoad.Result.ACCEPTED)
 				.map(NoteLoad.Submitted::noteId)
 				.toList();
+			Progress progress = new Progress(FaultBench.this.profile.stall());
 			try {
 				await().atMost(FaultBench.this.profile.quietBound())
 					.pollInterval(Duration.ofSeconds(1))
-					.until(() -> this.watch.allSettled(accepted) && this.lag.total() == 0);
+					.until(() -> {
+						long unsettled = this.watch.unsettled(accepted);
+						long lag = this.lag.total();
+						return (unsettled == 0 && lag == 0) || progress.stalled(unsettled + "/" + lag);
+					});
+			}
+			catch (ConditionTimeoutException ex) {
+				progress.timedOut = true;
+			}
+			if (this.watch.unsettled(accepted) == 0 && this.lag.total() == 0) {
 				context.event("quiet");
 				return Duration.between(context.healedAt(), Instant.now());
 			}
-			catch (ConditionTimeoutException ex) {
-				context.event("not quiet after " + FaultBench.this.profile.quietBound().toSeconds() + " s: "
-						+ this.watch.unsettled(accepted) + " notes without delivery, lag " + this.lag.pending());
-				return null;
-			}
+			context.event("not quiet (" + (progress.timedOut ? "bound of " + FaultBench.this.profile.quietBound().toSeconds()
+					+ " s passed" : "nothing moved for " + FaultBench.this.profile.stall().toSeconds() + " s") + "): "
+					+ this.watch.unsettled(accepted) + " notes without delivery, lag " + this.lag.pending());
+			return null;
 		}
 
 		ScenarioRow audit(ScenarioRun run, TopicArchive archive) {

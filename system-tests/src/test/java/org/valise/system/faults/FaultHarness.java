@@ -2,6 +2,7 @@ package org.valise.system.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class FaultHarness {
 	/** A port of 127.0.0.1 free right now (never one of ./valise up's fixed ports: those are taken or avoided). */
 	static int freePort() {
 		for (int i = 0; i < 20; i++) {
-			try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 				int port = socket.getLocalPort();
 				if (port != 9092 && port != 9093 && port != 3025 && port != 3143 && port != 8025
 						&& (port < 8081 || port > 8083)) {

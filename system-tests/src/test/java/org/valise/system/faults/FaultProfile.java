@@ -15,10 +15,12 @@ import org.valise.system.faults.Fleet.Service;
  *
  * @param name ci or full
  * @param retryBudget how long a client keeps retrying one note
- * @param quietBound how long the harness waits for the system to fall quiet after a scenario
+ * @param quietBound how long the harness waits at most for the system to fall quiet after a scenario
+ * @param stall how long nothing may move (notes delivered, lag) before the harness stops waiting: longer than
+ * notification-service's attempt timeout, after which an attempt cut short is made again
  * @param scenarios the scenarios, in order
  */
-record FaultProfile(String name, Duration retryBudget, Duration quietBound, List<Scenario> scenarios) {
+record FaultProfile(String name, Duration retryBudget, Duration quietBound, Duration stall, List<Scenario> scenarios) {
 
 	private static final double RATE = 10;
 
@@ -31,12 +33,12 @@ record FaultProfile(String name, Duration retryBudget, Duration quietBound, List
 		}
 		List<String> words = Arrays.stream(only.split(",")).map((w) -> w.trim().toLowerCase(Locale.ROOT)).toList();
 		return new FaultProfile(profile.name() + " (only " + only + ")", profile.retryBudget(), profile.quietBound(),
-				profile.scenarios().stream().filter((s) -> words.stream().anyMatch(s.slug()::contains)).toList());
+				profile.stall(), profile.scenarios().stream().filter((s) -> words.stream().anyMatch(s.slug()::contains)).toList());
 	}
 
 	static FaultProfile ci() {
 		Duration load = Duration.ofSeconds(20);
-		return new FaultProfile("ci", Duration.ofSeconds(60), Duration.ofSeconds(90), List.of(
+		return new FaultProfile("ci", Duration.ofSeconds(60), Duration.ofSeconds(150), Duration.ofSeconds(150), List.of(
 				new Scenario("kill -9 notification after an e-mail", "notification-service killed the moment the mail "
 						+ "server has an e-mail from it, restarted at once", RATE, load,
 						Faults.killRightAfterAnEmail(Service.NOTIFICATION, seconds(8)), true),
@@ -51,7 +53,7 @@ record FaultProfile(String name, Duration retryBudget, Duration quietBound, List
 	static FaultProfile full() {
 		Duration load = Duration.ofSeconds(60);
 		Duration minute = Duration.ofSeconds(60);
-		return new FaultProfile("full", Duration.ofMinutes(10), Duration.ofMinutes(10), List.of(
+		return new FaultProfile("full", Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(3), List.of(
 				new Scenario("no fault (baseline)", "the load alone; recovery = the pipeline's own latency", RATE, load,
 						Faults.none(seconds(10)), false),
 				new Scenario("kill -9 routing x3", "routing-service killed 3 times, restarted at once each time", RATE,
@@ -77,8 +79,9 @@ record FaultProfile(String name, Duration retryBudget, Duration quietBound, List
 				new Scenario("failing webhook office", "office " + Fleet.WEBHOOK_OFFICE
 						+ "'s webhook answers 500 for 60 s, then 204", RATE, load,
 						Faults.failingWebhook(seconds(10), minute), false),
-				new Scenario("slow SMTP server", "every SMTP reply 2 s late for 60 s", RATE, load,
-						Faults.slowSmtp(seconds(10), minute, Duration.ofSeconds(2)), true),
+				new Scenario("slow SMTP server", "every SMTP reply 2 s late for 150 s (longer than the 2 min attempt "
+						+ "timeout)", RATE, load, Faults.slowSmtp(seconds(10), Duration.ofSeconds(150), Duration.ofSeconds(2)),
+						true),
 				new Scenario("oversized notes", "notes of 300 KB, 565 KB, 900 KB and 1,040,000 bytes among the load",
 						RATE, load, Faults.oversized(seconds(20), 300 * 1024, 565 * 1024, 900 * 1024, 1_040_000),
 						false)));

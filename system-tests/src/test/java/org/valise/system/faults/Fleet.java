@@ -1,11 +1,14 @@
 package org.valise.system.faults;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -167,10 +170,10 @@ final class Fleet implements AutoCloseable {
 	}
 
 	/** routing-service's directory with the webhook office's e-mail channel replaced by a webhook to the harness. */
-	private Path directory() throws java.io.IOException {
+	private Path directory() throws IOException {
 		String source = Files.readString(
 				FaultHarness.ROOT.resolve("routing-service/src/main/resources/directory/iom.yml"));
-		String email = "      - { type: email, address: " + WEBHOOK_OFFICE.toLowerCase(java.util.Locale.ROOT)
+		String email = "      - { type: email, address: " + WEBHOOK_OFFICE.toLowerCase(Locale.ROOT)
 				+ "@iom.example.org }";
 		if (!source.contains(email)) {
 			throw new IllegalStateException("The directory no longer has the line '" + email.trim()
@@ -183,7 +186,7 @@ final class Fleet implements AutoCloseable {
 	}
 
 	private static Map<String, String> with(Map<String, String> base, String... entries) {
-		Map<String, String> result = new java.util.LinkedHashMap<>(base);
+		Map<String, String> result = new LinkedHashMap<>(base);
 		for (int i = 0; i < entries.length; i += 2) {
 			result.put(entries[i], entries[i + 1]);
 		}

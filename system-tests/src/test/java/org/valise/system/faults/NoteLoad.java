@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -112,7 +114,7 @@ final class NoteLoad implements AutoCloseable {
 		long period = Math.round(1_000_000 / notesPerSecond);
 		long count = Math.round(notesPerSecond * duration.toMillis() / 1000.0);
 		AtomicInteger sent = new AtomicInteger();
-		java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+		AtomicBoolean over = new AtomicBoolean();
 		this.inFlight.incrementAndGet(); // the arrivals themselves, until the last note left
 		this.scheduler.scheduleAtFixedRate(() -> {
 			if (sent.getAndIncrement() < count) {
@@ -120,7 +122,7 @@ final class NoteLoad implements AutoCloseable {
 			}
 			else if (over.compareAndSet(false, true)) {
 				this.inFlight.decrementAndGet();
-				throw new java.util.concurrent.CancellationException("arrivals over"); // ends the fixed-rate task
+				throw new CancellationException("arrivals over"); // ends the fixed-rate task
 			}
 		}, 0, period, TimeUnit.MICROSECONDS);
 		return this;

@@ -1,6 +1,7 @@
 package org.valise.system.faults;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * One row of the fault table: a load of distinct notes at a constant rate for a while, a fault during it, then quiet.
@@ -18,7 +19,7 @@ record Scenario(String name, String description, double notesPerSecond, Duration
 
 	/** The name as a key fragment: lower case letters, digits and dashes. */
 	String slug() {
-		return this.name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		return this.name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 	}
 
 }

@@ -2,6 +2,7 @@ package org.valise.system.faults;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +30,7 @@ record ScenarioRun(Scenario scenario, int fleet, Instant startedAt, Instant heal
 			.filter((s) -> s.result() == NoteLoad.Result.ACCEPTED)
 			.map(NoteLoad.Submitted::noteId)
 			.filter(Objects::nonNull)
-			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	long count(NoteLoad.Result result) {

@@ -75,7 +75,9 @@ final class SlowSmtpProxy implements AutoCloseable {
 		while (!this.listener.isClosed()) {
 			try {
 				Socket client = this.listener.accept();
+				client.setTcpNoDelay(true);
 				Socket server = new Socket();
+				server.setTcpNoDelay(true);
 				server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.target), 5000);
 				this.pumps.execute(() -> pump(client, server));
 				this.pumps.execute(() -> delayedPump(server, client));

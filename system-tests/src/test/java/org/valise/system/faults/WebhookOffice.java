@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,7 +99,7 @@ final class WebhookOffice implements AutoCloseable {
 
 	/** Calls answered 2xx, per delivery id. */
 	Map<String, Integer> acceptedByDelivery() {
-		Map<String, Integer> copy = new java.util.TreeMap<>();
+		Map<String, Integer> copy = new TreeMap<>();
 		this.acceptedByDelivery.forEach((id, count) -> copy.put(id, count.get()));
 		return copy;
 	}
@@ -129,7 +131,7 @@ final class WebhookOffice implements AutoCloseable {
 	}
 
 	private static void keytool(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new java.util.ArrayList<>(List.of(Processes.jdkTool("keytool")));
+		List<String> command = new ArrayList<>(List.of(Processes.jdkTool("keytool")));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());
