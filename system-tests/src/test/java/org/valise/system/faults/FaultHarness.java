@@ -19,7 +19,14 @@ final class FaultHarness {
 
 	static final Path ROOT = Path.of(System.getProperty("valise.root", "..")).toAbsolutePath().normalize();
 
+	/** Where every run's tables go: {@code system-tests/target/faults/}. */
 	static final Path LOGS = Path.of("target", "faults").toAbsolutePath();
+
+	/** This run's logs: {@code target/faults/run-<start time>/}, so that a run never overwrites another's. */
+	static final Path RUN = LOGS.resolve("run-" + java.time.LocalDateTime.now()
+		.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+		.toString()
+		.replace(':', '-'));
 
 	private FaultHarness() {
 	}

@@ -109,7 +109,8 @@ class FaultSuiteTests {
 			String table = ResultTable.render("Fault suite, profile " + this.profile.name() + ", " + Instant.now(), rows,
 					true);
 			System.out.println(table);
-			Files.createDirectories(FaultHarness.LOGS);
+			Files.createDirectories(FaultHarness.RUN);
+			Files.writeString(FaultHarness.RUN.resolve("fault-table.md"), table);
 			Files.writeString(FaultHarness.LOGS.resolve("fault-table-" + this.profile.name().split(" ")[0] + ".md"),
 					table);
 			SoftAssertions softly = new SoftAssertions();

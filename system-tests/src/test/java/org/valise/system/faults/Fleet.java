@@ -16,7 +16,7 @@ import java.util.Map;
  * ({@link BrokerProcess}), the offices' mail server ({@link OfficeMail}), one office taking its notes by webhook
  * ({@link WebhookOffice}: {@value #WEBHOOK_OFFICE}, whose e-mail channel the harness's copy of the directory replaces)
  * and the three services from their packaged jars ({@link ServiceNode}). Everything lives in a fresh temporary
- * directory and on free ports of 127.0.0.1; logs go to {@code target/faults/fleet-<n>/}.
+ * directory and on free ports of 127.0.0.1; logs go to {@code target/faults/run-<start>/fleet-<n>/}.
  */
 final class Fleet implements AutoCloseable {
 
@@ -62,9 +62,7 @@ final class Fleet implements AutoCloseable {
 
 	/** Starts everything and waits until every service is ready. */
 	static Fleet start(int number) throws Exception {
-		Path logs = FaultHarness.LOGS.resolve("fleet-" + number);
-		FaultHarness.deleteTree(logs);
-		Files.createDirectories(logs);
+		Path logs = Files.createDirectories(FaultHarness.RUN.resolve("fleet-" + number));
 		Fleet fleet = new Fleet(number, Files.createTempDirectory("valise-faults-fleet"), logs);
 		try {
 			fleet.startAll();
