@@ -288,7 +288,7 @@ final class FaultBench implements AutoCloseable {
 		/** After the settle window: every scenario of this fleet audited again, from the beginning of every topic. */
 		List<ScenarioRow> finalRows() {
 			if (this.lastDisturbance != null) {
-				Instant until = this.lastDisturbance.plus(ATTEMPT_TIMEOUT).plusSeconds(20);
+				Instant until = this.lastDisturbance.plus(ATTEMPT_TIMEOUT).plusSeconds(15);
 				if (Instant.now().isBefore(until)) {
 					System.out.println("[fault] waiting until " + until + " for late copies (attempt timeout "
 							+ ATTEMPT_TIMEOUT.toSeconds() + " s after the last disturbance)");

@@ -37,7 +37,7 @@ record FaultProfile(String name, Duration retryBudget, Duration quietBound, Dura
 	}
 
 	static FaultProfile ci() {
-		Duration load = Duration.ofSeconds(20);
+		Duration load = Duration.ofSeconds(15);
 		return new FaultProfile("ci", Duration.ofSeconds(60), Duration.ofSeconds(150), Duration.ofSeconds(150), List.of(
 				new Scenario("kill -9 notification after an e-mail", "notification-service killed the moment the mail "
 						+ "server has an e-mail from it, restarted at once", RATE, load,
