@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -173,7 +174,7 @@ final class Audit {
 		Set<String> delivered = this.archive.deliveries()
 			.getOrDefault(noteId, List.of())
 			.stream()
-			.filter((e) -> TopicArchive.DELIVERED.equals(e.type()) && registration.office().equals(e.office()))
+			.filter((e) -> TopicArchive.DELIVERED.equals(e.type()) && Objects.equals(registration.office(), e.office()))
 			.map(DeliveryEvent::channel)
 			.collect(Collectors.toSet());
 		List<String> missing = registration.channels().stream()
