@@ -8,6 +8,7 @@ import org.valise.notification.tracking.NoteId;
 import org.valise.notification.tracking.streams.TrackingQueries;
 import org.valise.notification.web.ApiProblems;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,11 @@ class AcknowledgementLinkController {
 	}
 
 	@GetMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	@ApiResponse(responseCode = "200", description = "The confirmation page: what is acknowledged, and the form that "
+			+ "does it (a GET acknowledges nothing)")
+	@ApiResponse(responseCode = "403", description = "A forged link")
+	@ApiResponse(responseCode = "404", description = "The link's note is not known here")
+	@ApiResponse(responseCode = "410", description = "A link already used, or expired")
 	ResponseEntity<String> confirmPage(@PathVariable String token) {
 		AcknowledgementLinks.LinkClaims claims = verify(token);
 		NoteTracking tracking = this.trackings.find(NoteId.of(claims.noteId()))
@@ -73,6 +79,12 @@ class AcknowledgementLinkController {
 	}
 
 	@PostMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	@ApiResponse(responseCode = "200", description = "The page saying the note is acknowledged (HTML)")
+	@ApiResponse(responseCode = "202", description = "Accepted (JSON, for Accept: application/json): the "
+			+ "acknowledgement is recorded")
+	@ApiResponse(responseCode = "400", description = "A name or comment missing or too long")
+	@ApiResponse(responseCode = "403", description = "A forged link")
+	@ApiResponse(responseCode = "410", description = "A link already used, or expired")
 	ResponseEntity<String> confirm(@PathVariable String token, @RequestParam(required = false) String acknowledgedBy,
 			@RequestParam(required = false) String comment) {
 		AcknowledgementAccepted accepted = acknowledge(token, acknowledgedBy, comment);

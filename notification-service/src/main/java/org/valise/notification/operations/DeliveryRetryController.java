@@ -13,6 +13,7 @@ import org.valise.notification.tracking.NoteId;
 import org.valise.notification.web.ApiProblems;
 import org.valise.platform.security.Caller;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +39,12 @@ class DeliveryRetryController {
 	}
 
 	@PostMapping("/{noteId}/deliveries/{deliveryId}/retry")
+	@ApiResponse(responseCode = "202", description = "Accepted: the failed delivery is back in the outbox (RETRYING), "
+			+ "or the command is recorded (PENDING)")
+	@ApiResponse(responseCode = "404", description = "No such note, or no such delivery of it")
+	@ApiResponse(responseCode = "409", description = "The delivery has not failed: only a failed delivery is retried")
+	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge, or the tracking view is not "
+			+ "available right now (starting, rebalancing); retry later")
 	ResponseEntity<RetryAccepted> retry(@PathVariable NoteId noteId, @PathVariable String deliveryId,
 			Caller operator) {
 		String commandId = UUID.randomUUID().toString();
