@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -30,10 +31,11 @@ final class InstanceAgreement {
 	 * @param searchTotals per instance, its search's total
 	 * @param expectedTotal the notes on notes.received.v1 (what every total must be)
 	 * @param agreedAt when they all agreed, or null if they did not within the bound
-	 * @param disagreements a few notes they did not agree on, and what each said
+	 * @param passes how many times the instances were asked before they agreed (1: at once)
+	 * @param disagreements a few notes they did not agree on in the last pass that found any, and what each said
 	 */
 	record Result(Map<String, Integer> answeredBy, Map<String, Long> searchTotals, long expectedTotal,
-			Instant agreedAt, List<String> disagreements) {
+			Instant agreedAt, int passes, List<String> disagreements) {
 
 		boolean agreed() {
 			return this.agreedAt != null;
@@ -54,20 +56,30 @@ final class InstanceAgreement {
 	Result await(Set<String> noteIds, long expectedTotal, Duration bound) {
 		Set<String> open = new HashSet<>(noteIds);
 		List<String> disagreements = new ArrayList<>();
+		List<String> lastFound = new ArrayList<>();
+		AtomicInteger passes = new AtomicInteger();
 		Instant agreedAt = null;
 		try {
 			Awaitility.await()
 				.atMost(bound)
 				.pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofSeconds(1))
-				.until(() -> agreeOnce(open, expectedTotal, disagreements));
+				.until(() -> {
+					passes.incrementAndGet();
+					boolean agreed = agreeOnce(open, expectedTotal, disagreements);
+					if (!disagreements.isEmpty()) {
+						lastFound.clear();
+						lastFound.addAll(disagreements);
+					}
+					return agreed;
+				});
 			agreedAt = Instant.now();
 		}
 		catch (ConditionTimeoutException ex) {
 			// not within the bound: the result says so, with examples
 		}
 		return new Result(answeredBy(noteIds), SearchTotals.of(this.notifications, this.clerkToken), expectedTotal,
-				agreedAt, List.copyOf(disagreements));
+				agreedAt, passes.get(), List.copyOf(lastFound));
 	}
 
 	/** One pass over the notes not yet agreed on, and the totals; true when nothing is left to agree on. */

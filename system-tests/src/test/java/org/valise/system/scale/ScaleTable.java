@@ -55,7 +55,8 @@ final class ScaleTable {
 				? String.format("%.1f", agreedAfter.toMillis() / 1000.0) : "never", agreedAfter != null);
 		row.details().forEach((detail) -> out.append("\n  - ").append(detail));
 		deliveries.examples().forEach((example) -> out.append("\n  - deliveries: ").append(example));
-		agreement.disagreements().forEach((what) -> out.append("\n  - not agreed: ").append(what));
+		out.append("\n  - the instances were asked ").append(agreement.passes()).append(" time(s) before they agreed");
+		agreement.disagreements().forEach((what) -> out.append("\n  - not (yet) agreed: ").append(what));
 		return out.append('\n').toString();
 	}
 
