@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -30,12 +31,14 @@ final class InstanceAgreement {
 	 * @param answeredBy per instance, the notes it answered with a settled view (the one all agree on)
 	 * @param searchTotals per instance, its search's total
 	 * @param expectedTotal the notes on notes.received.v1 (what every total must be)
-	 * @param agreedAt when they all agreed, or null if they did not within the bound
+	 * @param agreedAt when the pass that found them all agreeing started (they agreed by then on the notes it asked
+	 * first, and by its end on every note), or null if they did not agree within the bound
+	 * @param passTook how long that pass (or the last one) took: asking every instance about every note open
 	 * @param passes how many times the instances were asked before they agreed (1: at once)
 	 * @param disagreements a few notes they did not agree on in the last pass that found any, and what each said
 	 */
 	record Result(Map<String, Integer> answeredBy, Map<String, Long> searchTotals, long expectedTotal,
-			Instant agreedAt, int passes, List<String> disagreements) {
+			Instant agreedAt, Duration passTook, int passes, List<String> disagreements) {
 
 		boolean agreed() {
 			return this.agreedAt != null;
@@ -58,6 +61,8 @@ final class InstanceAgreement {
 		List<String> disagreements = new ArrayList<>();
 		List<String> lastFound = new ArrayList<>();
 		AtomicInteger passes = new AtomicInteger();
+		AtomicReference<Instant> passStarted = new AtomicReference<>();
+		AtomicReference<Duration> passTook = new AtomicReference<>(Duration.ZERO);
 		Instant agreedAt = null;
 		try {
 			Awaitility.await()
@@ -66,20 +71,22 @@ final class InstanceAgreement {
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> {
 					passes.incrementAndGet();
+					passStarted.set(Instant.now());
 					boolean agreed = agreeOnce(open, expectedTotal, disagreements);
+					passTook.set(Duration.between(passStarted.get(), Instant.now()));
 					if (!disagreements.isEmpty()) {
 						lastFound.clear();
 						lastFound.addAll(disagreements);
 					}
 					return agreed;
 				});
-			agreedAt = Instant.now();
+			agreedAt = passStarted.get();
 		}
 		catch (ConditionTimeoutException ex) {
 			// not within the bound: the result says so, with examples
 		}
 		return new Result(answeredBy(noteIds), SearchTotals.of(this.notifications, this.clerkToken), expectedTotal,
-				agreedAt, passes.get(), List.copyOf(lastFound));
+				agreedAt, passTook.get(), passes.get(), List.copyOf(lastFound));
 	}
 
 	/** One pass over the notes not yet agreed on, and the totals; true when nothing is left to agree on. */

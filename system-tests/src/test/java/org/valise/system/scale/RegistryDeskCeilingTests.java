@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.valise.system.faults.FaultBench;
 import org.valise.system.faults.Fleet;
+import org.valise.system.faults.ServiceNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The registry desk's ceiling, measured: one routing-service instance on the three-broker cluster (replication 3,
- * acks=all, exactly_once_v2), intake and notification frozen (SIGSTOP) so that routing has the machine, and
+ * acks=all, exactly_once_v2; {@code -Dvalise.ceiling.brokers=1}: one broker; {@code -Dvalise.ceiling.instances=2}: two
+ * routing instances, which the one-partition desk does not make faster), intake and notification frozen (SIGSTOP) so that routing has the machine, and
  * {@code valise.ceiling.notes} (default 20,000) distinct NoteReceived records written straight to
  * {@code notes.received.v1} (a real one, each given a new note id, CloudEvents id, reference and text). It prints how
  * many registrations per second reach {@code notes.routed.v1} (read_committed): the rate at which the single-partition
@@ -47,10 +49,13 @@ class RegistryDeskCeilingTests {
 	@Test
 	void registersTheNotesOfABurstEachOnceAndPrintsTheRate() throws Exception {
 		int notes = Integer.getInteger("valise.ceiling.notes", 20_000);
-		try (FaultBench bench = FaultBench.start(ScaleProfile.ci().faultProfile(), new Fleet.Layout(1, 3, 0))) {
+		int brokers = Integer.getInteger("valise.ceiling.brokers", 3);
+		int instances = Integer.getInteger("valise.ceiling.instances", 1);
+		try (FaultBench bench = FaultBench.start(ScaleProfile.ci().faultProfile(),
+				new Fleet.Layout(instances, brokers, 0))) {
 			Fleet fleet = bench.fleet();
-			fleet.service(Fleet.Service.INTAKE).freeze();
-			fleet.service(Fleet.Service.NOTIFICATION).freeze();
+			fleet.instances(Fleet.Service.INTAKE).forEach(ServiceNode::freeze);
+			fleet.instances(Fleet.Service.NOTIFICATION).forEach(ServiceNode::freeze);
 			ConsumerRecord<byte[], byte[]> template = first(fleet.bootstrapServers(), "notes.received.v1");
 			try (KafkaConsumer<byte[], byte[]> routed = consumer(fleet.bootstrapServers())) {
 				List<TopicPartition> partitions = routed.partitionsFor("notes.routed.v1")
@@ -64,6 +69,7 @@ class RegistryDeskCeilingTests {
 				Instant start = Instant.now();
 				Duration written = write(fleet.bootstrapServers(), template, notes, ids);
 				Set<String> registered = new HashSet<>();
+				Instant first = null;
 				Instant last = start;
 				Instant deadline = start.plus(Duration.ofMinutes(10));
 				while (registered.size() < notes && Instant.now().isBefore(deadline)) {
@@ -71,17 +77,20 @@ class RegistryDeskCeilingTests {
 						String key = new String(record.key(), StandardCharsets.UTF_8);
 						if (ids.contains(key) && registered.add(key)) {
 							last = Instant.now();
+							first = (first == null) ? last : first;
 						}
 					}
 				}
 				double seconds = Duration.between(start, last).toMillis() / 1000.0;
+				double steady = (first != null) ? Duration.between(first, last).toMillis() / 1000.0 : Double.NaN;
 				String line = String.format("[ceiling] %d NoteReceived written in %.1f s; %d registered on notes.routed.v1"
-						+ " in %.1f s from the first write: %.0f registrations/s (1 routing instance, 3 brokers, "
-						+ "replication 3, exactly_once_v2)", notes, written.toMillis() / 1000.0,
-						registered.size(), seconds, registered.size() / seconds);
+						+ " in %.1f s from the first write: %.0f registrations/s (%.0f/s from the first registration to"
+						+ " the last; %d routing instance(s), %d broker(s), replication %d, exactly_once_v2)", notes,
+						written.toMillis() / 1000.0, registered.size(), seconds, registered.size() / seconds,
+						registered.size() / steady, instances, brokers, brokers);
 				System.out.println(line);
 				Files.createDirectories(Path.of("target", "scale"));
-				Files.writeString(Path.of("target", "scale", "registry-desk-ceiling.txt"), line + "\n");
+				Files.writeString(Path.of("target", "scale", "registry-desk-ceiling-" + instances + "x" + brokers + ".txt"), line + "\n");
 				assertThat(registered).hasSize(notes);
 			}
 		}

@@ -17,7 +17,7 @@ final class ScaleTable {
 	}
 
 	static String render(ScaleProfile profile, ScenarioRow row, InstanceAgreement.Result agreement,
-			DeliveriesOnce deliveries, Duration agreedAfter, Duration run) {
+			DeliveriesOnce deliveries, Duration agreedAfter, Duration agreedAfterHeal, Duration run) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format("%n[scale] %s profile: %d notes at %.0f notes/s, 2 instances of each service, 3 brokers"
 				+ " (replication 3, min.insync.replicas 2); kill -9 of one instance of each service and one broker a third"
@@ -29,7 +29,8 @@ final class ScaleTable {
 		line(out, "lost", row.lost(), row.lost() == 0);
 		line(out, "duplicated (events, registrations, numbers)", row.duplicated(), row.duplicated() == 0);
 		line(out, "stuck", row.stuck(), row.stuck() == 0);
-		line(out, "duplicate e-mails", row.duplicateEmails(), row.duplicateEmails() == 0);
+		out.append("| duplicate e-mails (same Message-ID; FAULTS.md's open finding, not asserted) | ")
+			.append(row.duplicateEmails()).append(" | ").append((row.duplicateEmails() == 0) ? "ok" : "known").append(" |\n");
 		line(out, "registry number gaps", row.gaps(), row.gaps() == 0);
 		line(out, "consumer lag at the audit", row.lag(), row.lag() == 0);
 		for (Map.Entry<String, Integer> answered : agreement.answeredBy().entrySet()) {
@@ -51,13 +52,19 @@ final class ScaleTable {
 		line(out, "deliveries missing / extra", deliveries.missing() + " / " + deliveries.extra(), deliveries.exact());
 		line(out, "recovery after the restart (s)", (row.recoverySeconds() != null)
 				? String.format("%.1f", row.recoverySeconds()) : "never", row.recoverySeconds() != null);
-		line(out, "instances agree, after the last note was accepted (s)", (agreedAfter != null)
-				? String.format("%.1f", agreedAfter.toMillis() / 1000.0) : "never", agreedAfter != null);
+		line(out, "instances agree, after the restart / after the last note was accepted (s)", (agreedAfter != null)
+				? String.format("%.1f / %.1f", seconds(agreedAfterHeal), seconds(agreedAfter)) : "never",
+				agreedAfter != null);
 		row.details().forEach((detail) -> out.append("\n  - ").append(detail));
 		deliveries.examples().forEach((example) -> out.append("\n  - deliveries: ").append(example));
-		out.append("\n  - the instances were asked ").append(agreement.passes()).append(" time(s) before they agreed");
+		out.append("\n  - the instances were asked ").append(agreement.passes()).append(" time(s) before they agreed; the pass")
+			.append(String.format(" that found them agreeing took %.1f s", seconds(agreement.passTook())));
 		agreement.disagreements().forEach((what) -> out.append("\n  - not (yet) agreed: ").append(what));
 		return out.append('\n').toString();
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 	private static void line(StringBuilder out, String what, Object figure, boolean ok) {
