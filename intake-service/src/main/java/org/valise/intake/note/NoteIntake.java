@@ -17,8 +17,9 @@ import org.valise.intake.parsing.ParsedNote;
 import org.valise.intake.parsing.Span;
 
 /**
- * Accepts notes: understands them (raw text through the parser, structured fields as given), publishes
- * {@link NoteReceived} and answers only once Kafka has acknowledged it, so nothing accepted is lost.
+ * Accepts notes: understands them (raw text through the parser, its reading bounded by {@link ParsedBounds};
+ * structured fields as given), publishes {@link NoteReceived} and answers only once Kafka has acknowledged it, so
+ * nothing accepted is lost.
  */
 @Service
 public class NoteIntake {
@@ -52,7 +53,7 @@ public class NoteIntake {
 	}
 
 	private NoteFields read(String text) {
-		return NoteFields.of(this.parser.parse(requireText(text)));
+		return NoteFields.of(ParsedBounds.of(this.parser.parse(requireText(text))));
 	}
 
 	/**
@@ -93,7 +94,8 @@ public class NoteIntake {
 	/** Accepts a note given as structured fields, reading its text (if any) for the fields not given. */
 	public NoteReceived acceptStructured(NoteSubmission submission, String submittedBy, String idempotencyKey) {
 		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-		NoteFields fields = merge(submission, submission.hasText() ? this.parser.parse(submission.text()) : null);
+		NoteFields fields = merge(submission,
+				submission.hasText() ? ParsedBounds.of(this.parser.parse(submission.text())) : null);
 		if (fields.sender() == null || fields.sender().isBlank()) {
 			throw new InvalidNoteException("sender",
 					"is required: give it, or give the note's text so that it can be read from it");

@@ -71,8 +71,10 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NoteTooLargeException.class)
 	ProblemDetail tooLarge(NoteTooLargeException ex) {
-		return withError(problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large", ex.getMessage()),
-				ex.field());
+		ProblemDetail problem = withError(
+				problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large", ex.getMessage()), ex.field());
+		problem.setProperty("maxBytes", ex.maxBytes());
+		return problem;
 	}
 
 	@ExceptionHandler(UnsupportedNoteFileException.class)
