@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.valise.intake.note.IntakeLimits;
 import org.valise.intake.note.InvalidNoteException;
 import org.valise.intake.note.NoteTooLargeException;
-import org.valise.intake.note.PublicationFailedException;
 import org.valise.intake.note.file.FileKind;
 import org.valise.intake.note.file.FileOverLimitException;
 import org.valise.intake.note.file.NoteFiles;
@@ -71,8 +69,10 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NoteTooLargeException.class)
 	ProblemDetail tooLarge(NoteTooLargeException ex) {
-		return withError(problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large", ex.getMessage()),
-				ex.field());
+		ProblemDetail problem = withError(
+				problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large", ex.getMessage()), ex.field());
+		problem.setProperty("maxBytes", ex.maxBytes());
+		return problem;
 	}
 
 	@ExceptionHandler(UnsupportedNoteFileException.class)
@@ -124,21 +124,6 @@ class IntakeProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail unreadableFile(UnreadableNoteFileException ex) {
 		return withError(problem(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-file", "No readable note in the file",
 				ex.getMessage()), NoteFiles.FIELD);
-	}
-
-	@ExceptionHandler(PublicationFailedException.class)
-	ResponseEntity<ProblemDetail> publicationFailed(PublicationFailedException ex) {
-		if (cause(ex, RecordTooLargeException.class).isPresent()) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-				.body(withError(problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large",
-						"the note with what was read of it is larger than the event log accepts for one event; "
-								+ "nothing was published"), "body"));
-		}
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable",
-				"Note not accepted: the event log is unavailable",
-				"Kafka did not acknowledge the note, so it was not accepted and nothing was published. "
-						+ "Submit it again later (with the same Idempotency-Key).");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
 	}
 
 	/** Anything unforeseen: logged with its stack trace here, answered without it. */

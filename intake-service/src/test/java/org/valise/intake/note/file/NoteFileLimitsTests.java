@@ -53,7 +53,7 @@ class NoteFileLimitsTests {
 	void refusesAPdfWhoseContentInflatesToHundredsOfMegabytes() {
 		assertOverLimit(() -> this.files.read("flate.pdf", null, Bombs.pdfInflatingTo(256L << 20, 1)),
 				Limit.PDF_DECODED_SIZE)
-			.hasMessageContaining("decodes to more than 16 MB");
+			.hasMessageContaining("decodes to more than 15 MB");
 	}
 
 	@Test
@@ -81,7 +81,7 @@ class NoteFileLimitsTests {
 	@Test
 	void refusesAPdfHoldingMoreTextThanANote() {
 		IntakeLimits kilobyte = new IntakeLimits(DataSize.ofKilobytes(1), null,
-				new IntakeLimits.Pdf(100, DataSize.ofMegabytes(16), 50_000), null, null);
+				new IntakeLimits.Pdf(100, DataSize.ofMegabytes(16), 50_000), null, null, null);
 
 		assertOverLimit(() -> new NoteFiles(new NoteParser(), kilobyte).read("note.pdf", null, NoteDocuments.pdf(NOTE)),
 				Limit.TEXT_SIZE)
@@ -122,7 +122,8 @@ class NoteFileLimitsTests {
 
 	@Test
 	void refusesAPdfThatTakesLongerThanTheTimeBudget() {
-		NoteFiles impatient = new NoteFiles(new NoteParser(), new IntakeLimits(null, Duration.ofNanos(1), null, null, null));
+		NoteFiles impatient = new NoteFiles(new NoteParser(),
+				new IntakeLimits(null, Duration.ofNanos(1), null, null, null, null));
 
 		assertOverLimit(() -> impatient.read("note.pdf", null, NoteDocuments.pdf(NOTE)), Limit.TIME)
 			.hasMessageContaining("takes longer than");
@@ -155,7 +156,7 @@ class NoteFileLimitsTests {
 	@Test
 	void refusesAnEmailWhosePartsDecodeToMoreThanItsLimit() {
 		IntakeLimits small = new IntakeLimits(null, null, null,
-				new IntakeLimits.Mail(100, 5, DataSize.ofKilobytes(64)), null);
+				new IntakeLimits.Mail(100, 5, DataSize.ofKilobytes(64)), null, null);
 		byte[] mail = Bombs.emailWithAttachments(3, "note.txt", "text/plain", NoteDocuments.utf8(NOTE.repeat(5)));
 
 		assertOverLimit(() -> new NoteFiles(new NoteParser(), small).read("big.eml", null, mail), Limit.MAIL_DECODED_SIZE);

@@ -110,7 +110,7 @@ class HostileInputTests {
 		assertProblem(upload("pages.pdf", "application/pdf", Bombs.pdfWithPages(5000)), 413, "file-over-limit", "file",
 				"has more than 100 pages");
 		HttpResponse<String> flate = upload("flate.pdf", "application/pdf", Bombs.pdfInflatingTo(256L << 20, 1));
-		assertProblem(flate, 413, "file-over-limit", "file", "decodes to more than 16 MB");
+		assertProblem(flate, 413, "file-over-limit", "file", "decodes to more than 15 MB");
 		assertThat(this.json.readTree(flate.body()).get("limit").asString()).isEqualTo("pdf-decoded-size");
 	}
 
