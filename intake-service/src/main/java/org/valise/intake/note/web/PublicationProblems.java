@@ -2,7 +2,6 @@ package org.valise.intake.note.web;
 
 import java.time.Duration;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
@@ -59,7 +58,7 @@ class PublicationProblems {
 
 	@ExceptionHandler(PublicationFailedException.class)
 	ResponseEntity<ProblemDetail> publicationFailed(PublicationFailedException ex) {
-		if (causedBy(ex, RecordTooLargeException.class)) {
+		if (Problems.cause(ex, RecordTooLargeException.class).isPresent()) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.body(Problems.withError(problem(HttpStatus.CONTENT_TOO_LARGE, "note-too-large", "Note too large",
 						"the note with what was read of it is larger than the event log accepts for one event; "
@@ -79,21 +78,8 @@ class PublicationProblems {
 			.body(problem);
 	}
 
-	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	private ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		Counter.builder("valise.notes.rejected")
-			.description("Submissions intake refused, by reason")
-			.tag("reason", type)
-			.register(this.meters)
-			.increment();
+		Rejections.count(this.meters, type);
 		return Problems.of(status, type, title, detail);
 	}
 

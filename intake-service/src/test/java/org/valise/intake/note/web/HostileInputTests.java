@@ -94,7 +94,7 @@ class HostileInputTests {
 	@Test
 	void refusesAFieldItDoesNotKnowRatherThanDropIt() throws Exception {
 		assertProblem(postJson("{\"sender\": \"Mission\", \"refrence\": \"12/2024\"}"), 400, "unreadable-body",
-				"refrence", "is not a field of a note");
+				"refrence", "is not a known field");
 	}
 
 	@Test
