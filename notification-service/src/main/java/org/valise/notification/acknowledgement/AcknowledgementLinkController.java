@@ -9,6 +9,7 @@ import org.valise.notification.tracking.NoteId;
 import org.valise.notification.tracking.streams.TrackingQueries;
 import org.valise.notification.web.ApiProblems;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,14 +51,25 @@ class AcknowledgementLinkController {
 	}
 
 	@GetMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	@ApiResponse(responseCode = "200", description = "The confirmation page: what is acknowledged, and the form that "
+			+ "does it (a GET acknowledges nothing)")
+	@ApiResponse(responseCode = "403", description = "A forged link")
+	@ApiResponse(responseCode = "404", description = "The link's note is not known here")
+	@ApiResponse(responseCode = "410", description = "A link already used, or expired")
 	ResponseEntity<String> confirmPage(@PathVariable String token) {
 		AcknowledgementLinks.LinkClaims claims = verify(token);
 		NoteTracking tracking = this.trackings.find(NoteId.of(claims.noteId()))
-			.orElseThrow(() -> ApiProblems.noteNotFound(NoteId.of(claims.noteId())));
+			.orElseThrow(() -> ApiProblems.noteNotFound(claims.noteId()));
 		return html(this.pages.confirmation(claims, tracking));
 	}
 
 	@PostMapping(path = "/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	@ApiResponse(responseCode = "200", description = "The page saying the note is acknowledged (HTML)")
+	@ApiResponse(responseCode = "202", description = "Accepted (JSON, for Accept: application/json): the "
+			+ "acknowledgement is recorded")
+	@ApiResponse(responseCode = "400", description = "A name or comment missing or too long")
+	@ApiResponse(responseCode = "403", description = "A forged link")
+	@ApiResponse(responseCode = "410", description = "A link already used, or expired")
 	ResponseEntity<String> confirm(@PathVariable String token, @RequestParam(required = false) String acknowledgedBy,
 			@RequestParam(required = false) String comment) {
 		return html(this.pages.acknowledged(acknowledge(token, acknowledgedBy, comment)));

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.valise.notification.ValiseProperties;
+import org.valise.notification.delivery.AcknowledgementLinkSigner;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.valise.platform.security.InsecureConfigurationException;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * was already used is decided by the tracking topology (each token has its own id).
  */
 @Component
-public class AcknowledgementLinks {
+public class AcknowledgementLinks implements AcknowledgementLinkSigner {
 
 	private static final String VERSION = "v1";
 
@@ -66,6 +67,7 @@ public class AcknowledgementLinks {
 	}
 
 	/** A new link (with a token of its own) by which this office acknowledges this note. */
+	@Override
 	public URI link(UUID noteId, String office) {
 		return URI.create(this.base + token(noteId, office, this.clock.instant().plus(this.validity)));
 	}

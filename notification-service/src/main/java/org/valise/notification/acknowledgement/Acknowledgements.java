@@ -49,10 +49,10 @@ class Acknowledgements {
 					result.eventId(), commandId);
 			case CommandResult.PENDING -> new AcknowledgementAccepted(AcknowledgementAccepted.PENDING, noteId.value(), null,
 					office, command.acknowledgedBy(), command.requestedAt(), command.comment(), null, commandId);
-			case CommandResult.NOT_FOUND -> throw ApiProblems.noteNotFound(noteId);
-			case CommandResult.FORBIDDEN -> throw ApiProblems.notDestinationOffice(noteId, office, offices(result));
+			case CommandResult.NOT_FOUND -> throw ApiProblems.noteNotFound(noteId.value());
+			case CommandResult.FORBIDDEN -> throw ApiProblems.notDestinationOffice(noteId.value(), office, offices(result));
 			case CommandResult.GONE -> throw ApiProblems.linkGone("link-used", result.detail());
-			default -> throw ApiProblems.wrongState(noteId, result.state(), "DELIVERED", result.detail());
+			default -> throw ApiProblems.wrongState(noteId.value(), result.state(), "DELIVERED", result.detail());
 		};
 	}
 

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.valise.notification.ValiseProperties;
-import org.valise.notification.acknowledgement.AcknowledgementLinks;
 import org.valise.platform.tracing.RecordTraces;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +34,7 @@ class DeliveryBinding {
 
 	@Bean
 	DeliverySender deliverySender(JsonMapper json, ValiseProperties properties, NoteMailer mailer,
-			WebhookSender webhooks, AcknowledgementLinks links, DeliveryOutcomes outcomes, OfficeLanes lanes,
+			WebhookSender webhooks, AcknowledgementLinkSigner links, DeliveryOutcomes outcomes, OfficeLanes lanes,
 			RecordTraces traces, MeterRegistry meters, Clock clock) {
 		MailSends mails = new MailSends(new NoteMailComposer(properties.publicUrl()), mailer, lanes, json);
 		// A batch waits for its slowest send at most this long: the webhook timeout, or SMTP's, with room to spare.

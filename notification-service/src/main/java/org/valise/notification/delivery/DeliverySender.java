@@ -20,7 +20,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.valise.notification.acknowledgement.AcknowledgementLinks;
 import org.valise.notification.event.Office;
 import org.valise.platform.tracing.RecordTraces;
 import tools.jackson.core.JacksonException;
@@ -47,7 +46,7 @@ final class DeliverySender {
 
 	private final WebhookSender webhooks;
 
-	private final AcknowledgementLinks links;
+	private final AcknowledgementLinkSigner links;
 
 	private final DeliveryOutcomes outcomes;
 
@@ -63,7 +62,7 @@ final class DeliverySender {
 
 	private final Duration batchWait;
 
-	DeliverySender(JsonMapper json, MailSends mails, WebhookSender webhooks, AcknowledgementLinks links,
+	DeliverySender(JsonMapper json, MailSends mails, WebhookSender webhooks, AcknowledgementLinkSigner links,
 			DeliveryOutcomes outcomes, OfficeLanes lanes, RecordTraces traces, MeterRegistry meters, Clock clock,
 			Duration attemptTimeout, Duration batchWait) {
 		this.json = json;

@@ -13,6 +13,7 @@ import org.valise.notification.tracking.NoteId;
 import org.valise.notification.web.ApiProblems;
 import org.valise.platform.security.Caller;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +39,12 @@ class DeliveryRetryController {
 	}
 
 	@PostMapping("/{noteId}/deliveries/{deliveryId}/retry")
+	@ApiResponse(responseCode = "202", description = "Accepted: the failed delivery is back in the outbox (RETRYING), "
+			+ "or the command is recorded (PENDING)")
+	@ApiResponse(responseCode = "404", description = "No such note, or no such delivery of it")
+	@ApiResponse(responseCode = "409", description = "The delivery has not failed: only a failed delivery is retried")
+	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge, or the tracking view is not "
+			+ "available right now (starting, rebalancing); retry later")
 	ResponseEntity<RetryAccepted> retry(@PathVariable NoteId noteId, @PathVariable String deliveryId,
 			Caller operator) {
 		String commandId = UUID.randomUUID().toString();
@@ -50,9 +57,9 @@ class DeliveryRetryController {
 				.location(URI.create("/api/v1/notes/" + noteId))
 				.body(new RetryAccepted(CommandResult.ACCEPTED.equals(result.outcome()) ? "RETRYING" : "PENDING",
 						noteId.value(), deliveryId, result.registryNumber(), operator.name(), commandId));
-			case CommandResult.NOT_FOUND -> throw (result.registryNumber() == null) ? ApiProblems.noteNotFound(noteId)
-					: ApiProblems.deliveryNotFound(noteId, deliveryId);
-			default -> throw ApiProblems.wrongState(noteId, result.state(), "FAILED", result.detail());
+			case CommandResult.NOT_FOUND -> throw (result.registryNumber() == null) ? ApiProblems.noteNotFound(noteId.value())
+					: ApiProblems.deliveryNotFound(noteId.value(), deliveryId);
+			default -> throw ApiProblems.wrongState(noteId.value(), result.state(), "FAILED", result.detail());
 		};
 	}
 

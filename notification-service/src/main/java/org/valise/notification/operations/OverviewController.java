@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.valise.notification.web.PeerReads;
+import org.valise.notification.tracking.web.PeerReads;
 import org.valise.platform.security.Caller;
 
 import org.springframework.http.CacheControl;

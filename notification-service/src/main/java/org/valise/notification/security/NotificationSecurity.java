@@ -27,6 +27,13 @@ class NotificationSecurity {
 
 	static final String[] PAGE = { "/", "/index.html", "/operator.js", "/operator.css" };
 
+	/**
+	 * Open to anybody: the signed one-time link in the e-mail is its own credential (forged 403, used or expired
+	 * 410); the page's sign-in and sign-out forms.
+	 */
+	static final String[] PUBLIC = { "/api/v1/acknowledgements/{token}", "POST " + PageSignIn.SIGN_IN,
+			"POST " + PageSignIn.SIGN_OUT };
+
 	private static final String[] READERS = { Role.CLERK.name(), Role.OFFICE.name(), Role.AUDITOR.name(),
 			Role.OPERATOR.name(), Role.SUBMITTER.name() };
 
@@ -44,16 +51,11 @@ class NotificationSecurity {
 			.hasRole(Role.OPERATOR.name())
 			.requestMatchers(HttpMethod.GET, "/api/v1/overview", "/api/v1/me")
 			.hasAnyRole(WATCHERS)
-			// The signed one-time link in the e-mail is the credential: forged 403, used or expired 410.
-			.requestMatchers("/api/v1/acknowledgements/{token}")
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, PageSignIn.SIGN_IN, PageSignIn.SIGN_OUT)
-			.permitAll()
 			.requestMatchers(HttpMethod.GET, PAGE)
 			.hasAnyRole(WATCHERS)
 			// Other methods on the API's paths: Spring MVC answers them (405), for its callers only.
 			.requestMatchers("/api/v1/notes/**", "/api/v1/overview", "/api/v1/me")
-			.hasAnyRole(READERS));
+			.hasAnyRole(READERS), PUBLIC);
 		AuthenticationEntryPoint entryPoint = pageOrProblem(signIn, valise.entryPoint());
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(signIn.tokenResolver())
 			.authenticationEntryPoint(entryPoint));

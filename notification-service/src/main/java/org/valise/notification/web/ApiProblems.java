@@ -2,7 +2,7 @@ package org.valise.notification.web;
 
 import java.net.URI;
 import java.util.List;
-import org.valise.notification.tracking.NoteId;
+import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,7 +20,7 @@ public final class ApiProblems {
 	}
 
 	/** 404: no event of this note has been seen. */
-	public static ErrorResponseException noteNotFound(NoteId noteId) {
+	public static ErrorResponseException noteNotFound(UUID noteId) {
 		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "note-not-found", "Note not found",
 				"No note " + noteId + " is known to notification-service");
 		problem.setProperty("noteId", noteId);
@@ -42,7 +42,7 @@ public final class ApiProblems {
 	 * escalation, the destination's deputy or an office escalated to.
 	 * @param allowedOffices the offices that may, the destination first
 	 */
-	public static ErrorResponseException notDestinationOffice(NoteId noteId, String office, List<String> allowedOffices) {
+	public static ErrorResponseException notDestinationOffice(UUID noteId, String office, List<String> allowedOffices) {
 		String destination = allowedOffices.isEmpty() ? null : allowedOffices.get(0);
 		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "not-destination-office", "Not the destination office",
 				"Office " + office + " may not acknowledge note " + noteId + ": only "
@@ -56,7 +56,7 @@ public final class ApiProblems {
 	}
 
 	/** 404: the note has no such delivery. */
-	public static ErrorResponseException deliveryNotFound(NoteId noteId, String deliveryId) {
+	public static ErrorResponseException deliveryNotFound(UUID noteId, String deliveryId) {
 		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "delivery-not-found", "Delivery not found",
 				"Note " + noteId + " has no delivery " + deliveryId);
 		problem.setProperty("noteId", noteId);
@@ -90,7 +90,7 @@ public final class ApiProblems {
 	}
 
 	/** 409: the note is not in the state the operation needs. */
-	public static ErrorResponseException wrongState(NoteId noteId, String state, String expected, String reason) {
+	public static ErrorResponseException wrongState(UUID noteId, String state, String expected, String reason) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "wrong-state", "Note not in state " + expected,
 				"Note " + noteId + " is " + state + ": " + reason);
 		problem.setProperty("state", state);

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.valise.notification.event.EventNotPublished;
-import org.valise.notification.tracking.streams.TrackingQueries.TrackingUnavailable;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -62,16 +60,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return badRequest(ex, headers, request, "body", "must be a JSON object of the documented shape");
 	}
 
-	@ExceptionHandler(EventNotPublished.class)
-	ResponseEntity<Object> kafkaUnavailable(EventNotPublished ex, WebRequest request) {
-		log.error("Could not record an event: {}", ex.getMessage(), ex);
-		return unavailable(ex, request, "Kafka did not acknowledge the event; nothing was recorded, retry later");
-	}
-
-	@ExceptionHandler(TrackingUnavailable.class)
-	ResponseEntity<Object> trackingUnavailable(TrackingUnavailable ex, WebRequest request) {
-		log.warn("Tracking store not queryable: {}", ex.getCause().toString());
-		return unavailable(ex, request, "The tracking view is not available right now (starting or rebalancing)");
+	@ExceptionHandler(Unavailable.class)
+	ResponseEntity<Object> unavailable(Unavailable ex, WebRequest request) {
+		log.warn("Answering 503 to {}: {} ({})", request.getDescription(false), ex.getMessage(),
+				String.valueOf(ex.getCause()));
+		return unavailable(ex, request, ex.publicDetail());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -2,6 +2,7 @@ package org.valise.platform.security;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,8 +35,8 @@ public class ValiseSecurityAutoConfiguration {
 	}
 
 	@Bean
-	ValiseHttpSecurity valiseHttpSecurity(ValiseSecurityProperties properties) {
-		return new ValiseHttpSecurity(properties);
+	ValiseHttpSecurity valiseHttpSecurity(ValiseSecurityProperties properties, ObjectProvider<ApiDocsRoutes> docs) {
+		return new ValiseHttpSecurity(properties, docs.getIfAvailable(ApiDocsRoutes::none));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,11 +59,16 @@ class NoteRoutingController {
 	}
 
 	@GetMapping("/triage")
+	@ApiResponse(responseCode = "200", description = ClerkAnswers.TRIAGE)
+	@ApiResponse(responseCode = "503", description = ClerkAnswers.UNAVAILABLE)
 	List<TriageEntry> triage(Caller caller) {
 		return this.queries.triage().stream().map(entry -> ClerkViews.triage(entry, caller)).toList();
 	}
 
 	@GetMapping("/notes/{noteId}/routing")
+	@ApiResponse(responseCode = "200", description = ClerkAnswers.HISTORY)
+	@ApiResponse(responseCode = "404", description = ClerkAnswers.UNKNOWN_NOTE)
+	@ApiResponse(responseCode = "503", description = ClerkAnswers.UNAVAILABLE)
 	NoteHistory history(@PathVariable String noteId, Caller caller) {
 		return this.queries.history(noteId)
 			.map(history -> ClerkViews.history(history, caller))
@@ -70,6 +76,12 @@ class NoteRoutingController {
 	}
 
 	@PostMapping("/notes/{noteId}/routing")
+	@ApiResponse(responseCode = "200", description = ClerkAnswers.APPLIED)
+	@ApiResponse(responseCode = "202", description = ClerkAnswers.PENDING)
+	@ApiResponse(responseCode = "400", description = ClerkAnswers.INVALID)
+	@ApiResponse(responseCode = "404", description = ClerkAnswers.UNKNOWN_NOTE)
+	@ApiResponse(responseCode = "409", description = ClerkAnswers.DUPLICATE)
+	@ApiResponse(responseCode = "503", description = ClerkAnswers.UNAVAILABLE)
 	ResponseEntity<RoutingResult> route(@PathVariable String noteId, @RequestBody RoutingRequest request,
 			Caller clerk) {
 		NoteRouted inForce = this.queries.inForce(noteId).orElseThrow(() -> ClerkRequestException.unknownNote(noteId));

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,6 +52,9 @@ class PreviewController {
 	}
 
 	@PostMapping("/preview")
+	@ApiResponse(responseCode = "200", description = ClerkAnswers.PREVIEW)
+	@ApiResponse(responseCode = "400", description = ClerkAnswers.INVALID)
+	@ApiResponse(responseCode = "503", description = ClerkAnswers.UNAVAILABLE)
 	Preview preview(@RequestBody PreviewRequest request) {
 		if (request.note() == null) {
 			throw new ClerkRequestException(HttpStatus.BAD_REQUEST, "invalid-note", "note",

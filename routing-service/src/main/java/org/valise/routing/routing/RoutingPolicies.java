@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.valise.routing.directory.Directory;
 
 /**
@@ -17,28 +16,29 @@ public final class RoutingPolicies {
 
 	private final List<String> order;
 
-	private volatile UnsureFields unsure = UnsureFields.DEFAULT;
+	private final UnsureFields unsure;
 
 	private volatile RoutingPolicy policy;
 
 	/**
-	 * Policies over the directories the supplier returns, with the rules in that order.
+	 * Policies over the directories the supplier returns, with the rules in that order and the default unsure
+	 * threshold and fields ({@link UnsureFields#DEFAULT}).
 	 * @throws IllegalArgumentException naming an unknown or repeated rule id
 	 */
 	public RoutingPolicies(Supplier<Directory> directories, List<String> order) {
-		RoutingPolicy.checkOrder(order);
-		this.directories = Objects.requireNonNull(directories, "directories");
-		this.order = List.copyOf(order);
+		this(directories, order, UnsureFields.DEFAULT);
 	}
 
 	/**
-	 * Takes the unsure threshold and fields of the configuration ({@code valise.routing.unsure}); Spring calls it on
-	 * the bean, without it the defaults apply ({@link UnsureFields#DEFAULT}).
+	 * Policies over the directories the supplier returns, with the rules in that order and that unsure threshold and
+	 * fields ({@code valise.routing.unsure}).
+	 * @throws IllegalArgumentException naming an unknown or repeated rule id
 	 */
-	@Autowired(required = false)
-	public void configure(UnsureProperties properties) {
-		this.unsure = properties.unsureFields();
-		this.policy = null;
+	public RoutingPolicies(Supplier<Directory> directories, List<String> order, UnsureFields unsure) {
+		RoutingPolicy.checkOrder(order);
+		this.directories = Objects.requireNonNull(directories, "directories");
+		this.order = List.copyOf(order);
+		this.unsure = Objects.requireNonNull(unsure, "unsure");
 	}
 
 	/** The policy over the directory in force now. */

@@ -2,6 +2,7 @@ package org.valise.intake.note.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.Part;
 import jakarta.validation.Valid;
 
@@ -45,18 +46,37 @@ class NoteController {
 	}
 
 	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "202", description = NoteAnswers.ACCEPTED)
+	@ApiResponse(responseCode = "400", description = NoteAnswers.INVALID)
+	@ApiResponse(responseCode = "413", description = NoteAnswers.TOO_LARGE)
+	@ApiResponse(responseCode = "415", description = NoteAnswers.UNSUPPORTED)
+	@ApiResponse(responseCode = "429", description = NoteAnswers.RATE_LIMITED)
+	@ApiResponse(responseCode = "503", description = NoteAnswers.UNAVAILABLE)
 	ResponseEntity<Accepted> submitText(@RequestBody(required = false) String text,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Caller client) {
 		return accepted(this.intake.acceptText(text, client.name(), idempotencyKey));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "202", description = NoteAnswers.ACCEPTED)
+	@ApiResponse(responseCode = "400", description = NoteAnswers.INVALID)
+	@ApiResponse(responseCode = "413", description = NoteAnswers.TOO_LARGE)
+	@ApiResponse(responseCode = "415", description = NoteAnswers.UNSUPPORTED)
+	@ApiResponse(responseCode = "429", description = NoteAnswers.RATE_LIMITED)
+	@ApiResponse(responseCode = "503", description = NoteAnswers.UNAVAILABLE)
 	ResponseEntity<Accepted> submitStructured(@Valid @RequestBody NoteSubmission submission,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Caller client) {
 		return accepted(this.intake.acceptStructured(submission, client.name(), idempotencyKey));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "202", description = NoteAnswers.ACCEPTED)
+	@ApiResponse(responseCode = "400", description = NoteAnswers.INVALID)
+	@ApiResponse(responseCode = "413", description = NoteAnswers.TOO_LARGE)
+	@ApiResponse(responseCode = "415", description = NoteAnswers.UNSUPPORTED)
+	@ApiResponse(responseCode = "422", description = NoteAnswers.UNREADABLE_FILE)
+	@ApiResponse(responseCode = "429", description = NoteAnswers.RATE_LIMITED)
+	@ApiResponse(responseCode = "503", description = NoteAnswers.UNAVAILABLE)
 	ResponseEntity<Accepted> submitFile(@RequestPart(name = NoteFiles.FIELD, required = false) Part file,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Caller client) {
 		this.intake.checkIdempotencyKey(idempotencyKey);
@@ -65,12 +85,21 @@ class NoteController {
 	}
 
 	@PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "200", description = NoteAnswers.PARSED)
+	@ApiResponse(responseCode = "400", description = NoteAnswers.INVALID)
+	@ApiResponse(responseCode = "413", description = NoteAnswers.TOO_LARGE)
+	@ApiResponse(responseCode = "415", description = NoteAnswers.UNSUPPORTED)
 	NoteFields parse(@RequestBody(required = false) String text) {
 		return this.intake.parse(text);
 	}
 
 	@PostMapping(path = "/parse", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "200", description = NoteAnswers.PARSED)
+	@ApiResponse(responseCode = "400", description = NoteAnswers.INVALID)
+	@ApiResponse(responseCode = "413", description = NoteAnswers.TOO_LARGE)
+	@ApiResponse(responseCode = "415", description = NoteAnswers.UNSUPPORTED)
+	@ApiResponse(responseCode = "422", description = NoteAnswers.UNREADABLE_FILE)
 	NoteFields parseFile(@RequestPart(name = NoteFiles.FIELD, required = false) Part file) {
 		return this.intake.parse(this.uploads.read(file).text());
 	}

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.valise.notification.tracking.NoteId;
 import org.valise.notification.tracking.NoteTracking;
+import org.valise.notification.web.Unavailable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
@@ -163,10 +164,10 @@ public class TrackingQueries {
 	}
 
 	/** The tracking store cannot be queried right now (Kafka Streams starting or rebalancing); retry later. */
-	public static class TrackingUnavailable extends RuntimeException {
+	public static class TrackingUnavailable extends Unavailable {
 
 		public TrackingUnavailable(Throwable cause) {
-			super("The tracking store is not queryable right now", cause);
+			super("The tracking store is not queryable right now", "The tracking view is not available right now (starting or rebalancing)", cause);
 		}
 
 	}

@@ -13,10 +13,10 @@ import org.valise.notification.tracking.NoteTracking;
 import org.valise.notification.tracking.TrackingState;
 import org.valise.notification.tracking.streams.TrackingQueries;
 import org.valise.notification.web.ApiProblems;
-import org.valise.notification.web.PeerReads;
 import org.valise.platform.security.Caller;
 import org.valise.platform.security.NoteAccess;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,11 +58,16 @@ class NoteTrackingController {
 
 	/** The note as the caller may see it; 404 when it may not see it at all, as for a note that does not exist. */
 	@GetMapping("/{noteId}")
+	@ApiResponse(responseCode = "200", description = "The note as the caller may see it: registry facts, and its "
+			+ "content where the caller may read it")
+	@ApiResponse(responseCode = "404", description = "No such note, or one the caller may not see")
+	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge, or the tracking view is not "
+			+ "available right now (starting, rebalancing); retry later")
 	NoteView tracking(@PathVariable NoteId noteId, Caller caller) {
-		NoteTracking tracking = this.trackings.find(noteId).orElseThrow(() -> ApiProblems.noteNotFound(noteId));
+		NoteTracking tracking = this.trackings.find(noteId).orElseThrow(() -> ApiProblems.noteNotFound(noteId.value()));
 		NoteAccess access = NoteAccess.of(caller, tracking.audience());
 		if (access == NoteAccess.NONE) {
-			throw ApiProblems.noteNotFound(noteId);
+			throw ApiProblems.noteNotFound(noteId.value());
 		}
 		return NoteView.of(tracking, access);
 	}
@@ -73,6 +78,10 @@ class NoteTrackingController {
 	 * {@code X-Valise-Scope: local}), it answers from this instance's notes only.
 	 */
 	@GetMapping
+	@ApiResponse(responseCode = "200", description = "The notes the caller may see, newest first, one page")
+	@ApiResponse(responseCode = "400", description = "A page, size or query out of bounds (errors name it)")
+	@ApiResponse(responseCode = "503", description = "Kafka did not acknowledge, or the tracking view is not "
+			+ "available right now (starting, rebalancing); retry later")
 	NotePage search(@RequestParam(required = false) TrackingState state, @RequestParam(required = false) String office,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Caller caller,

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RegistryProperties.class, RegistryTopics.class, AcknowledgementDeadlines.class,
-		RuleOrder.class })
+		RuleOrder.class, UnsureProperties.class })
 class RegistryBinding {
 
 	@Bean
@@ -52,8 +52,8 @@ class RegistryBinding {
 	}
 
 	@Bean
-	RoutingPolicies routingPolicies(DirectorySource directories, RuleOrder order) {
-		return new RoutingPolicies(directories::current, order.rules());
+	RoutingPolicies routingPolicies(DirectorySource directories, RuleOrder order, UnsureProperties unsure) {
+		return new RoutingPolicies(directories::current, order.rules(), unsure.unsureFields());
 	}
 
 	@Bean

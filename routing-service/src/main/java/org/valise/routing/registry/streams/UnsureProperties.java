@@ -1,4 +1,4 @@
-package org.valise.routing.routing;
+package org.valise.routing.registry.streams;
 
 import java.util.List;
 
@@ -9,17 +9,18 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.valise.routing.routing.UnsureFields;
 
 /**
  * When a note is too unsure to route ({@code valise.routing.unsure.*}): a routing field read with a confidence below
- * the threshold sends the note to triage ("unsure: recipient").
+ * the threshold sends the note to triage ("unsure: recipient"). The routing policy takes its {@link UnsureFields}.
  *
  * @param threshold the confidence, 0 to 1, below which a field is unsure (0: never unsure)
  * @param fields the routing fields checked, by their names in {@code note-fields.v1}
  */
 @ConfigurationProperties("valise.routing.unsure")
 @Validated
-public record UnsureProperties(@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double threshold,
+record UnsureProperties(@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double threshold,
 		@DefaultValue({ "docType", "recipient", "recipientHead", "highestDestination", "confidential",
 				"enclosures" }) @NotNull List<String> fields) {
 

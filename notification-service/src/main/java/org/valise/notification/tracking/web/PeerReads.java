@@ -1,4 +1,4 @@
-package org.valise.notification.web;
+package org.valise.notification.tracking.web;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package org.valise.notification.web;
+package org.valise.notification.forwarding;
 
 import java.io.IOException;
 import java.time.Duration;
