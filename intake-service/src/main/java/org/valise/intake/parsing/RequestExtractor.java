@@ -38,7 +38,7 @@ final class RequestExtractor {
 					+ "|\\b(?:le )?sarei (?:\\w+ )?grat[oa] se (?:volesse )?|\\bprega .{1,60}? di "),
 			Formulas.folded("\\bwa(?:re|ren) (?:\\w+ ){0,3}?dankbar,? wenn |\\bbitte[tn]? (?:\\w+ ){0,4}?(?:um |, )"),
 			Formulas.folded("\\bбудет признательн\\p{L}* (?:\\p{L}+ ){0,3}?за |\\bпрос(?:ит|ят) "),
-			Formulas.folded("(?:ترجو|يرجو|وترجو|ويرجو) .{0,60}?التكرم ب"),
+			Formulas.folded("(?:[وف]?(?:ترجو|يرجو|أرجو|نرجو)) (?:.{0,60}? )?التكرم ب"),
 			Formulas.folded("请(?=.{2,})") };
 
 	/** For each request formula, words one of which every wording of it holds: a sentence without any is skipped. */
@@ -47,7 +47,7 @@ final class RequestExtractor {
 			words("request ask invite urge call propose please kindly"),
 			words("gre reconnaissant prie invite honneur sollicit"), words("agradec solicit ruega honor"),
 			words("agrade honra solicit"), words("grat prega"), words("dankbar bitte"), words("признательн прос"),
-			words("ترجو يرجو"), words("请") };
+			words("ترجو يرجو أرجو نرجو"), words("请") };
 
 	private static String[] words(String words) {
 		String[] out = words.split(" ");
