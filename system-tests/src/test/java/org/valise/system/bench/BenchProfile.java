@@ -14,6 +14,7 @@ import java.util.Locale;
  * @param searchStart the search's first rate
  * @param searchCap the highest rate the search tries
  * @param refinements bisection steps after the first unsustainable rate
+ * @param searchFloor the lowest rate the search tries
  * @param searchStep how long each step of the search lasts
  * @param measure how long the steps at 50 % and 80 % of the maximum last
  * @param overload how long the step at 150 % lasts
@@ -24,18 +25,18 @@ import java.util.Locale;
  * @param maxLoadWait how long to wait for a quieter machine before measuring
  */
 record BenchProfile(String name, double warmUpRate, Duration warmUp, double searchStart, double searchCap,
-		int refinements, Duration searchStep, Duration measure, Duration overload, Duration drainTimeout,
+		int refinements, double searchFloor, Duration searchStep, Duration measure, Duration overload, Duration drainTimeout,
 		long producerRecords, int burst, boolean flightRecorder, Duration maxLoadWait) {
 
 	static BenchProfile ci() {
-		return new BenchProfile("ci", 10, Duration.ofSeconds(8), 10, 20, 0, Duration.ofSeconds(8),
-				Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(45), 20_000, 300, false,
+		return new BenchProfile("ci", 5, Duration.ofSeconds(6), 8, 8, 0, 4, Duration.ofSeconds(6),
+				Duration.ofSeconds(6), Duration.ofSeconds(6), Duration.ofSeconds(40), 20_000, 300, false,
 				Duration.ZERO);
 	}
 
 	static BenchProfile full() {
-		return new BenchProfile("full", 20, Duration.ofSeconds(30), 25, 3200, 3, Duration.ofSeconds(30),
-				Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(4), 200_000, 4000, true,
+		return new BenchProfile("full", 20, Duration.ofSeconds(30), 25, 3200, 3, 1, Duration.ofSeconds(20),
+				Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120), 200_000, 2000, true,
 				Duration.ofMinutes(10));
 	}
 

@@ -31,6 +31,15 @@ final class Benchmark {
 
 	static final String HEAP = "-Xmx256m";
 
+	/**
+	 * Extra JVM options for every service ({@code -Dvalise.bench.jvm="-Dname=value ..."}), e.g. a Kafka Streams setting
+	 * to compare: {@code -Dspring.cloud.stream.kafka.streams.binder.configuration.commit.interval.ms=20}.
+	 */
+	static final List<String> EXTRA = List.of(System.getProperty("valise.bench.jvm", "").trim().split("\\s+"))
+		.stream()
+		.filter((option) -> !option.isEmpty())
+		.toList();
+
 	private final BenchProfile profile;
 
 	private final Path run;
@@ -48,6 +57,7 @@ final class Benchmark {
 		Map<Service, List<String>> jvm = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
 			List<String> options = new ArrayList<>(List.of(HEAP));
+			options.addAll(EXTRA);
 			if (this.profile.flightRecorder()) {
 				options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
 						+ jfr.resolve(service.name().toLowerCase() + ".jfr"));
@@ -70,7 +80,7 @@ final class Benchmark {
 				double loadBeforeMeasuring = awaitQuieterMachine();
 				List<StepResult> search = new ArrayList<>();
 				RateSearch rates = new RateSearch(this.profile.searchStart(), this.profile.searchCap(),
-						this.profile.refinements());
+						this.profile.refinements(), this.profile.searchFloor());
 				for (OptionalDouble rate = rates.next(); rate.isPresent(); rate = rates.next()) {
 					StepResult step = steps.run("search", rate.getAsDouble(), this.profile.searchStep());
 					search.add(step);
@@ -154,7 +164,8 @@ final class Benchmark {
 	}
 
 	private Map<String, String> settings() {
-		return Map.of("serviceHeap", HEAP, "flightRecorder", String.valueOf(this.profile.flightRecorder()),
+		return Map.of("serviceHeap", HEAP, "extraServiceJvmOptions", String.join(" ", EXTRA), "flightRecorder",
+				String.valueOf(this.profile.flightRecorder()),
 				"springProfile", "local (./valise up's settings)", "offices", "every office by e-mail (routing's directory)");
 	}
 

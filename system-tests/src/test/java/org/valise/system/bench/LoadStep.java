@@ -51,7 +51,7 @@ final class LoadStep {
 		List<Submitted> submitted;
 		Map<String, ProcessUsage> after;
 		try (NoteLoad load = new NoteLoad(this.intake.uri("/api/v1/notes"), this.registry, this.notes,
-				"bench-" + phase + "-" + start, Duration.ofSeconds(30))) {
+				"bench-" + phase.replaceAll("[^A-Za-z0-9]+", "") + "-" + start, Duration.ofSeconds(30))) {
 			load.start(rate, duration);
 			await().atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
 				.until(() -> FlowWatch.now() - start >= duration.toNanos() / 1000);

@@ -9,13 +9,13 @@ import java.util.OptionalDouble;
  */
 final class RateSearch {
 
-	private static final double FLOOR = 1.0;
-
 	private final double start;
 
 	private final double cap;
 
 	private final int refinements;
+
+	private final double floor;
 
 	private double good;
 
@@ -26,12 +26,18 @@ final class RateSearch {
 	private int bisections;
 
 	RateSearch(double start, double cap, int refinements) {
+		this(start, cap, refinements, 1.0);
+	}
+
+	/** @param floor the lowest rate tried when the first steps are not sustainable */
+	RateSearch(double start, double cap, int refinements, double floor) {
 		if (start <= 0 || cap < start || refinements < 0) {
 			throw new IllegalArgumentException("start " + start + ", cap " + cap + ", refinements " + refinements);
 		}
 		this.start = start;
 		this.cap = cap;
 		this.refinements = refinements;
+		this.floor = floor;
 	}
 
 	/** The next rate to try (notes/s), or empty when the search is over. */
@@ -45,7 +51,7 @@ final class RateSearch {
 		}
 		if (this.good == 0) {
 			double lower = round(this.bad / 2);
-			return (lower < FLOOR) ? OptionalDouble.empty() : OptionalDouble.of(lower);
+			return (lower < this.floor) ? OptionalDouble.empty() : OptionalDouble.of(lower);
 		}
 		if (this.bisections >= this.refinements || (this.bad - this.good) <= 0.05 * this.good) {
 			return OptionalDouble.empty();

@@ -36,6 +36,11 @@ class RateSearchTests {
 	}
 
 	@Test
+	void triesNothingBelowTheFloor() {
+		assertThat(run(new RateSearch(8, 8, 0, 4), 1)).containsExactly(8.0, 4.0);
+	}
+
+	@Test
 	void makesNoRefinementWhenToldNone() {
 		assertThat(run(new RateSearch(10, 1000, 0), 30)).containsExactly(10.0, 20.0, 40.0);
 	}
