@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * (local-stack/target/lib, local-stack/config/server.properties) on two free ports of 127.0.0.1 and a data directory
  * of its own. It can be killed (SIGKILL), frozen and restarted on the same ports and data.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
 	private final Path home;
 
@@ -63,7 +63,12 @@ final class BrokerProcess implements AutoCloseable {
 		return broker;
 	}
 
-	String bootstrapServers() {
+	/** The process id of the broker (for its CPU time and memory). */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public String bootstrapServers() {
 		return "127.0.0.1:" + this.port;
 	}
 

@@ -18,7 +18,22 @@ import java.util.Map;
  * and the three services from their packaged jars ({@link ServiceNode}). Everything lives in a fresh temporary
  * directory and on free ports of 127.0.0.1; logs go to {@code target/faults/run-<start>/fleet-<n>/}.
  */
-final class Fleet implements AutoCloseable {
+public final class Fleet implements AutoCloseable {
+
+	/**
+	 * How a fleet is started: where its logs go, whether one office takes its notes by webhook (the fault suite's
+	 * fleet) or every office by e-mail (routing's own directory), JVM options added to every service (heap, flight
+	 * recorder) and the prefix of the services' instance ids.
+	 */
+	public record Settings(Path logs, boolean webhookOffice, Map<Service, List<String>> serviceJvmOptions,
+			String instancePrefix) {
+
+		/** The fault suite's fleet number n. */
+		static Settings faults(int number) {
+			return new Settings(FaultHarness.RUN.resolve("fleet-" + number), true, Map.of(), "faults");
+		}
+
+	}
 
 	/** The office whose channel is a webhook (instead of its e-mail address) in the harness's directory. */
 	static final String WEBHOOK_OFFICE = "ODG";
@@ -26,7 +41,7 @@ final class Fleet implements AutoCloseable {
 	private static final String WEBHOOK_SECRET = "fault-harness-webhook-secret-of-forty-bytes";
 
 	/** The three services. */
-	enum Service {
+	public enum Service {
 
 		INTAKE("intake-service"), ROUTING("routing-service"), NOTIFICATION("notification-service");
 
@@ -62,10 +77,15 @@ final class Fleet implements AutoCloseable {
 
 	/** Starts everything and waits until every service is ready. */
 	static Fleet start(int number) throws Exception {
-		Path logs = Files.createDirectories(FaultHarness.RUN.resolve("fleet-" + number));
+		return start(number, Settings.faults(number));
+	}
+
+	/** Starts everything as the settings say and waits until every service is ready. */
+	public static Fleet start(int number, Settings settings) throws Exception {
+		Path logs = Files.createDirectories(settings.logs());
 		Fleet fleet = new Fleet(number, Files.createTempDirectory("valise-faults-fleet"), logs);
 		try {
-			fleet.startAll();
+			fleet.startAll(settings);
 		}
 		catch (Exception | Error ex) {
 			fleet.close();
@@ -74,29 +94,36 @@ final class Fleet implements AutoCloseable {
 		return fleet;
 	}
 
-	private void startAll() throws Exception {
+	private void startAll(Settings settings) throws Exception {
 		this.broker = BrokerProcess.start(this.logs);
 		this.parts.add(this.broker);
 		this.mail = OfficeMail.start();
 		this.parts.add(this.mail);
-		this.webhook = WebhookOffice.start(Files.createDirectories(this.home.resolve("tls")));
-		this.parts.add(this.webhook);
-
+		if (settings.webhookOffice()) {
+			this.webhook = WebhookOffice.start(Files.createDirectories(this.home.resolve("tls")));
+			this.parts.add(this.webhook);
+		}
+		String prefix = settings.instancePrefix();
 		int notificationPort = FaultHarness.freePort();
 		Path state = Files.createDirectories(this.home.resolve("state"));
 		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", this.broker.bootstrapServers(),
 				"VALISE_STATE_DIR", state.toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT",
 				String.valueOf(this.mail.smtpPort()), "VALISE_TRACKING_URL",
 				"http://127.0.0.1:" + notificationPort + "/api/v1/notes/{noteId}");
+		List<String> notificationJvm = new ArrayList<>(jvm(settings, Service.NOTIFICATION));
+		if (this.webhook != null) {
+			notificationJvm.addAll(this.webhook.trustStoreOptions());
+		}
 		add(Service.NOTIFICATION, notificationPort,
-				with(common, "VALISE_INSTANCE_ID", "notification-faults-1", "VALISE_WEBHOOKS_SECRETS_" + WEBHOOK_OFFICE,
-						WEBHOOK_SECRET),
-				this.webhook.trustStoreOptions(),
+				with(common, "VALISE_INSTANCE_ID", "notification-" + prefix + "-1",
+						"VALISE_WEBHOOKS_SECRETS_" + WEBHOOK_OFFICE, WEBHOOK_SECRET),
+				notificationJvm,
 				List.of("--valise.delivery.attempt-timeout=PT" + FaultBench.ATTEMPT_TIMEOUT.toSeconds() + "S"));
-		add(Service.ROUTING, FaultHarness.freePort(), with(common, "VALISE_INSTANCE_ID", "routing-faults-1"), List.of(),
-				List.of("--valise.directory.location=file:" + directory()));
-		add(Service.INTAKE, FaultHarness.freePort(), with(common, "VALISE_INSTANCE_ID", "intake-faults-1"), List.of(),
-				List.of());
+		add(Service.ROUTING, FaultHarness.freePort(), with(common, "VALISE_INSTANCE_ID", "routing-" + prefix + "-1"),
+				jvm(settings, Service.ROUTING),
+				(this.webhook != null) ? List.of("--valise.directory.location=file:" + directory()) : List.of());
+		add(Service.INTAKE, FaultHarness.freePort(), with(common, "VALISE_INSTANCE_ID", "intake-" + prefix + "-1"),
+				jvm(settings, Service.INTAKE), List.of());
 		for (ServiceNode node : this.services.values()) {
 			node.start();
 		}
@@ -104,7 +131,7 @@ final class Fleet implements AutoCloseable {
 	}
 
 	/** Waits until every service answers its readiness probe. */
-	void awaitReady(Duration timeout) {
+	public void awaitReady(Duration timeout) {
 		for (ServiceNode node : this.services.values()) {
 			node.awaitReady(timeout);
 		}
@@ -119,15 +146,15 @@ final class Fleet implements AutoCloseable {
 		return this.number;
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return this.broker.bootstrapServers();
 	}
 
-	BrokerProcess broker() {
+	public BrokerProcess broker() {
 		return this.broker;
 	}
 
-	OfficeMail mail() {
+	public OfficeMail mail() {
 		return this.mail;
 	}
 
@@ -135,15 +162,15 @@ final class Fleet implements AutoCloseable {
 		return this.webhook;
 	}
 
-	ServiceNode service(Service service) {
+	public ServiceNode service(Service service) {
 		return this.services.get(service);
 	}
 
-	Map<Service, ServiceNode> services() {
+	public Map<Service, ServiceNode> services() {
 		return this.services;
 	}
 
-	Path logs() {
+	public Path logs() {
 		return this.logs;
 	}
 
@@ -181,6 +208,10 @@ final class Fleet implements AutoCloseable {
 		Files.writeString(directory,
 				source.replace(email, "      - { type: webhook, address: " + this.webhook.url(WEBHOOK_OFFICE) + " }"));
 		return directory;
+	}
+
+	private static List<String> jvm(Settings settings, Service service) {
+		return settings.serviceJvmOptions().getOrDefault(service, List.of());
 	}
 
 	private static Map<String, String> with(Map<String, String> base, String... entries) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +31,10 @@ import static org.awaitility.Awaitility.await;
  * the same {@code Idempotency-Key} (exponential backoff with jitter, honouring {@code Retry-After}) until it gets an
  * answer or its retry budget is spent. A note ends ACCEPTED (202), REFUSED (another 4xx, e.g. 413) or UNANSWERED.
  */
-final class NoteLoad implements AutoCloseable {
+public final class NoteLoad implements AutoCloseable {
 
 	/** What a submission came to. */
-	enum Result {
+	public enum Result {
 
 		/** 202: intake took responsibility for the note. */
 		ACCEPTED,
@@ -59,7 +60,7 @@ final class NoteLoad implements AutoCloseable {
 	 * @param attempts attempts made
 	 * @param lastAnswer the last status or error
 	 */
-	record Submitted(String key, String label, int bytes, Instant firstSentAt, Result result, String noteId,
+	public record Submitted(String key, String label, int bytes, Instant firstSentAt, Result result, String noteId,
 			Instant settledAt, int attempts, String lastAnswer) {
 	}
 
@@ -96,12 +97,15 @@ final class NoteLoad implements AutoCloseable {
 
 	private final AtomicInteger counter = new AtomicInteger();
 
+	private volatile Consumer<Submitted> onSettled = (submitted) -> {
+	};
+
 	/**
 	 * @param intake intake's {@code /api/v1/notes}
 	 * @param token the registry's bearer token (renewed by the supplier)
 	 * @param run what makes this load's idempotency keys unique
 	 */
-	NoteLoad(URI intake, Supplier<String> token, DistinctNotes notes, String run, Duration retryBudget) {
+	public NoteLoad(URI intake, Supplier<String> token, DistinctNotes notes, String run, Duration retryBudget) {
 		this.intake = intake;
 		this.token = token;
 		this.notes = notes;
@@ -110,7 +114,13 @@ final class NoteLoad implements AutoCloseable {
 	}
 
 	/** Submits a new distinct note every 1/rate seconds for the duration (open loop), from now. */
-	NoteLoad start(double notesPerSecond, Duration duration) {
+	/** Tells the listener of every submission as soon as it is settled (e.g. to time the answers). */
+	public NoteLoad onSettled(Consumer<Submitted> listener) {
+		this.onSettled = listener;
+		return this;
+	}
+
+	public NoteLoad start(double notesPerSecond, Duration duration) {
 		long period = Math.round(1_000_000 / notesPerSecond);
 		long count = Math.round(notesPerSecond * duration.toMillis() / 1000.0);
 		AtomicInteger sent = new AtomicInteger();
@@ -136,13 +146,13 @@ final class NoteLoad implements AutoCloseable {
 	}
 
 	/** Waits until the arrivals are over and every submission is settled. */
-	List<Submitted> awaitSettled(Duration timeout) {
+	public List<Submitted> awaitSettled(Duration timeout) {
 		await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> this.inFlight.get() == 0);
 		return List.copyOf(this.settled);
 	}
 
 	/** The submissions settled so far. */
-	List<Submitted> settled() {
+	public List<Submitted> settled() {
 		return List.copyOf(this.settled);
 	}
 
@@ -190,9 +200,15 @@ final class NoteLoad implements AutoCloseable {
 	}
 
 	private void settle(InFlight note, Result result, String noteId, String answer) {
-		this.settled.add(new Submitted(note.key, note.label, note.text.getBytes(StandardCharsets.UTF_8).length,
-				note.firstSentAt, result, noteId, Instant.now(), note.attempts, answer));
-		this.inFlight.decrementAndGet();
+		Submitted submitted = new Submitted(note.key, note.label, note.text.getBytes(StandardCharsets.UTF_8).length,
+				note.firstSentAt, result, noteId, Instant.now(), note.attempts, answer);
+		this.settled.add(submitted);
+		try {
+			this.onSettled.accept(submitted);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
 	}
 
 	private static Duration backoff(int attempts, Duration retryAfter) {

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * {@code group.instance.id}) and state directory, so that a restart after {@link #kill()} is the same instance coming
  * back, as a supervisor would restart it. Every incarnation appends to one log, {@code <logs>/<name>.log}.
  */
-final class ServiceNode implements AutoCloseable {
+public final class ServiceNode implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -127,19 +127,24 @@ final class ServiceNode implements AutoCloseable {
 		FaultHarness.append(this.log, FaultHarness.stamp("SIGCONT " + this.name));
 	}
 
-	boolean alive() {
+	/** The process id of the running incarnation (for its CPU time and memory). */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public boolean alive() {
 		return this.process != null && this.process.isAlive();
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
-	Path log() {
+	public Path log() {
 		return this.log;
 	}
 
@@ -150,7 +155,7 @@ final class ServiceNode implements AutoCloseable {
 		return (second < 0) ? all : all.substring(0, second);
 	}
 
-	String tail(int lines) {
+	public String tail(int lines) {
 		List<String> all = List.of(read().split("\n"));
 		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
 	}

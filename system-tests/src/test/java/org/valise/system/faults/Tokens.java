@@ -11,7 +11,7 @@ import org.valise.platform.security.TestTokens;
  * A caller's bearer token, renewed before it expires (test tokens live an hour; the full suite runs longer). The
  * subject stays the same, so the note ids intake derives from it and an Idempotency-Key stay the same too.
  */
-final class Tokens implements Supplier<String> {
+public final class Tokens implements Supplier<String> {
 
 	private static final Duration RENEW_AFTER = Duration.ofMinutes(20);
 
@@ -29,12 +29,12 @@ final class Tokens implements Supplier<String> {
 	}
 
 	/** The registry that submits the notes. */
-	static Tokens registry() {
+	public static Tokens registry() {
 		return new Tokens("fault-harness-registry", Role.SUBMITTER);
 	}
 
 	/** A registry clerk, who reads every note's tracking view. */
-	static Tokens clerk() {
+	public static Tokens clerk() {
 		return new Tokens("fault-harness-clerk", Role.CLERK);
 	}
 
