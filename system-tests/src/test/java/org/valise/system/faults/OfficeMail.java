@@ -2,11 +2,16 @@ package org.valise.system.faults;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
@@ -90,11 +95,11 @@ public final class OfficeMail implements AutoCloseable {
 
 	/** Counts what arrived since the last call and removes it from the mailboxes. */
 	public synchronized MailCount drain() {
-		for (GreenMailUser user : this.greenMail.getUserManager().listUser()) {
+		for (GreenMailUser user : snapshot(() -> this.greenMail.getUserManager().listUser())) {
 			try {
 				MailFolder inbox = this.greenMail.getManagers().getImapHostManager().getInbox(user);
 				Set<Long> counted = new HashSet<>();
-				for (StoredMessage message : inbox.getMessages()) {
+				for (StoredMessage message : snapshot(inbox::getMessages)) {
 					if (!message.isSet(Flags.Flag.DELETED)) {
 						this.count.count(message.getMimeMessage());
 						counted.add(message.getUid());
@@ -110,6 +115,21 @@ public final class OfficeMail implements AutoCloseable {
 			}
 		}
 		return this.count;
+	}
+
+	/**
+	 * A copy of one of GreenMail's lists, which the SMTP threads change as e-mails arrive (a new office's mailbox, a
+	 * new message): copied again when a change came in the middle.
+	 */
+	private static <T> List<T> snapshot(Supplier<? extends Collection<T>> list) {
+		while (true) {
+			try {
+				return new ArrayList<>(list.get());
+			}
+			catch (ConcurrentModificationException ex) {
+				Thread.onSpinWait();
+			}
+		}
 	}
 
 	@Override
