@@ -96,7 +96,7 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 		assertThat(problem(anonymous).path("errors").path(0).path("field").asString()).isEqualTo("Authorization");
 		assertThat(unknownToken.statusCode()).isEqualTo(401);
 		assertThat(blank.statusCode()).isEqualTo(400);
-		assertThat(problem(blank).path("field").asString()).isEqualTo("acknowledgedBy");
+		assertThat(problem(blank).path("errors").path(0).path("field").asString()).isEqualTo("acknowledgedBy");
 
 		// when the Director General's office acknowledges
 		HttpResponse<String> accepted = acknowledge(noteId, office("ODG"),
@@ -169,7 +169,7 @@ class NotificationServiceIntegrationTests extends BrokerTestSupport {
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(malformed.statusCode()).isEqualTo(400);
-		assertThat(problem(malformed).path("field").asString()).isEqualTo("noteId");
+		assertThat(problem(malformed).path("errors").path(0).path("field").asString()).isEqualTo("noteId");
 		assertThat(malformed.body()).doesNotContain("Exception", "at org.");
 	}
 

@@ -112,7 +112,7 @@ class ReceiptDraftIntegrationTests extends BrokerTestSupport {
 		assertThat(paged.path("items")).hasSize(1);
 		assertThat(paged.path("totalPages").asInt()).isEqualTo(paged.path("totalItems").asInt());
 		assertThat(get("/api/v1/notes?size=0").statusCode()).isEqualTo(400);
-		assertThat(problem(get("/api/v1/notes?state=LOST")).path("field").asString()).isEqualTo("state");
+		assertThat(problem(get("/api/v1/notes?state=LOST")).path("errors").path(0).path("field").asString()).isEqualTo("state");
 	}
 
 }

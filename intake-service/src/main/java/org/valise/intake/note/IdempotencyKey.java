@@ -9,11 +9,14 @@ import java.util.UUID;
 /**
  * A client's {@code Idempotency-Key}: 1 to 200 visible ASCII characters, naming one submission of that client.
  * <p>
- * The note id of a keyed submission is derived from the client's name and the key alone, so that every intake
- * instance gives a retry the id of the first attempt without sharing any state; the registry step downstream
- * recognises the id as already registered and marks the republished note as a duplicate of the original. The id
- * is a name-based UUIDv8 as in RFC 9562, Appendix B.2: the first 128 bits of SHA-256 over a Valise namespace
- * UUID, the client's name, a NUL and the key, with the version (8) and variant bits set.
+ * What a key names is remembered, shared by every intake instance, in {@code intake-service.idempotency-keys.v1}
+ * ({@link org.valise.intake.keys}): the same key with the same submission gets the first answer, with another
+ * submission a 422. The note id of a keyed submission is derived from the client's name, the key and the submission's
+ * digest, so that concurrent attempts of the same submission agree on it before they know who claimed the key first,
+ * and a key reused after it expired with another note never gives that note the first one's id (the registry would
+ * take it for a retry). The id is a name-based UUIDv8 as in RFC 9562, Appendix B.2: the first 128 bits of SHA-256
+ * over a Valise namespace UUID, the client's name, a NUL, the key, a NUL and the digest, with the version (8) and
+ * variant bits set.
  */
 record IdempotencyKey(String value) {
 
@@ -43,8 +46,12 @@ record IdempotencyKey(String value) {
 		return (header != null) ? new IdempotencyKey(header) : null;
 	}
 
-	/** The note id of this submission by the given client: the same on every instance and every retry. */
-	NoteId noteIdFor(String client) {
+	/**
+	 * The note id of this submission by the given client: the same on every instance and every retry.
+	 * @param client the authenticated client
+	 * @param digest the submission's digest ({@link SubmissionDigest})
+	 */
+	NoteId noteIdFor(String client, String digest) {
 		MessageDigest sha256 = sha256();
 		sha256.update(ByteBuffer.allocate(16)
 			.putLong(NAMESPACE.getMostSignificantBits())
@@ -53,6 +60,8 @@ record IdempotencyKey(String value) {
 		sha256.update(client.getBytes(StandardCharsets.UTF_8));
 		sha256.update((byte) 0);
 		sha256.update(this.value.getBytes(StandardCharsets.US_ASCII));
+		sha256.update((byte) 0);
+		sha256.update(digest.getBytes(StandardCharsets.US_ASCII));
 		byte[] hash = sha256.digest();
 		hash[6] = (byte) ((hash[6] & 0x0F) | 0x80);
 		hash[8] = (byte) ((hash[8] & 0x3F) | 0x80);

@@ -12,31 +12,50 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How much intake accepts and how much work it does for one submission ({@code valise.intake.*}). One setting,
- * {@code max-note-size}, bounds a text or JSON body and an uploaded file; the limits on what a file expands to
- * (the decoded streams of a PDF, the decoded parts of an e-mail) default to multiples of it.
+ * How much intake accepts and how much work it does for one submission ({@code valise.intake.*}). Everything follows
+ * from one setting, platform's {@code valise.kafka.max-record-size} (1 MiB), the largest record every Valise topic,
+ * producer and broker take: a {@code NoteReceived} may weigh that less {@link #EVENT_RESERVE} (64 KiB, room for what
+ * routing and notification add to the note in their records, and for headers), and {@code max-note-size}, which
+ * bounds a text or JSON body and an uploaded file, defaults to the same; the limits on what a file expands to (the
+ * decoded streams of a PDF, the decoded parts of an e-mail) default to multiples of it.
  *
- * @param maxNoteSize the largest note accepted: a body, an uploaded file, and the text read from a file (1MB)
+ * @param maxNoteSize the largest note accepted: a body, an uploaded file, and the text read from a file (by default
+ *        max-record-size less the reserve: 960 KB)
  * @param fileTimeBudget how long reading the text of one uploaded file may take, e-mail parts and PDF text
  *        extraction included (5s)
  * @param pdf how much of a PDF is read
  * @param mail how much of an e-mail is read
  * @param rateLimit how many submissions one client may make
+ * @param maxRecordSize platform's {@code valise.kafka.max-record-size}, which application.yml passes on here (1MB):
+ *        not a setting of its own
  */
 @Validated
 @ConfigurationProperties("valise.intake")
-public record IntakeLimits(@DefaultValue("1MB") DataSize maxNoteSize, @DefaultValue("5s") Duration fileTimeBudget,
-		@Valid @DefaultValue Pdf pdf,
-		@Valid @DefaultValue Mail mail, @Valid @DefaultValue RateLimit rateLimit) {
+public record IntakeLimits(DataSize maxNoteSize, @DefaultValue("5s") Duration fileTimeBudget,
+		@Valid @DefaultValue Pdf pdf, @Valid @DefaultValue Mail mail, @Valid @DefaultValue RateLimit rateLimit,
+		@DefaultValue("1MB") DataSize maxRecordSize) {
 
-	/** What a PDF's streams may decode to by default: 16 times the largest note (16 MB for 1 MB). */
+	/**
+	 * What every record downstream of a {@code NoteReceived} may need beyond it: routing's {@code NoteRouted} carries
+	 * the note's fields but not its text; notification's delivery carries the text once with the routing, and up to
+	 * about 16 KiB of headers and overhead. 64 KiB leaves room for all of it.
+	 */
+	public static final DataSize EVENT_RESERVE = DataSize.ofKilobytes(64);
+
+	/** What a PDF's streams may decode to by default: 16 times the largest note (15 MB for 960 KB). */
 	static final int PDF_DECODED_PER_NOTE_SIZE = 16;
 
-	/** What an e-mail's parts may decode to by default: 4 times the largest note (4 MB for 1 MB). */
+	/** What an e-mail's parts may decode to by default: 4 times the largest note (3840 KB for 960 KB). */
 	static final int MAIL_DECODED_PER_NOTE_SIZE = 4;
 
 	public IntakeLimits {
-		maxNoteSize = (maxNoteSize != null) ? maxNoteSize : DataSize.ofMegabytes(1);
+		maxRecordSize = (maxRecordSize != null) ? maxRecordSize : DataSize.ofMegabytes(1);
+		if (maxRecordSize.toBytes() - EVENT_RESERVE.toBytes() < DataSize.ofKilobytes(16).toBytes()) {
+			throw new IllegalArgumentException("valise.kafka.max-record-size must leave at least 16KB for a note "
+					+ "beyond the " + describe(EVENT_RESERVE) + " reserved for what routing and notification add");
+		}
+		maxNoteSize = (maxNoteSize != null) ? maxNoteSize
+				: DataSize.ofBytes(maxRecordSize.toBytes() - EVENT_RESERVE.toBytes());
 		requirePositive("valise.intake.max-note-size", maxNoteSize);
 		fileTimeBudget = (fileTimeBudget != null) ? fileTimeBudget : Duration.ofSeconds(5);
 		requirePositive("valise.intake.file-time-budget", fileTimeBudget);
@@ -47,9 +66,17 @@ public record IntakeLimits(@DefaultValue("1MB") DataSize maxNoteSize, @DefaultVa
 		rateLimit = (rateLimit != null) ? rateLimit : new RateLimit(true, RateLimit.DEFAULT_REQUESTS, null, null);
 	}
 
+	/**
+	 * The most a {@code NoteReceived} may weigh as written (its JSON, the text escaped): the record limit less
+	 * {@link #EVENT_RESERVE}.
+	 */
+	public DataSize maxEventSize() {
+		return DataSize.ofBytes(this.maxRecordSize.toBytes() - EVENT_RESERVE.toBytes());
+	}
+
 	/** Every limit at its default. */
 	public static IntakeLimits defaults() {
-		return new IntakeLimits(null, null, null, null, null);
+		return new IntakeLimits(null, null, null, null, null, null);
 	}
 
 	/** The limit as a person would write it: "1 MB", "512 KB", "1500 bytes". */

@@ -1,14 +1,11 @@
 package org.valise.intake.note;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.valise.intake.parsing.DocType;
@@ -17,32 +14,32 @@ import org.valise.intake.parsing.ParsedNote;
 import org.valise.intake.parsing.Span;
 
 /**
- * Accepts notes: understands them (raw text through the parser, structured fields as given), publishes
- * {@link NoteReceived} and answers only once Kafka has acknowledged it, so nothing accepted is lost.
+ * Takes notes: understands them (raw text through the parser, its reading bounded by {@link ParsedBounds};
+ * structured fields as given) and has {@link NoteAcceptance} publish {@link NoteReceived}, answering only once Kafka
+ * has acknowledged it, so nothing accepted is lost; a retry with the same {@code Idempotency-Key} gets the same
+ * answer, another submission with that key a 422.
  */
 @Service
 public class NoteIntake {
 
-	private static final Logger logger = LoggerFactory.getLogger(NoteIntake.class);
-
 	private final NoteParser parser;
 
-	private final NotePublisher publisher;
+	private final NoteAcceptance acceptance;
 
-	private final Clock clock;
+	private final JsonMapper json;
 
 	private final MeterRegistry meters;
 
-	NoteIntake(NoteParser parser, NotePublisher publisher, Clock clock, MeterRegistry meters) {
+	NoteIntake(NoteParser parser, NoteAcceptance acceptance, JsonMapper json, MeterRegistry meters) {
 		this.parser = parser;
-		this.publisher = publisher;
-		this.clock = clock;
+		this.acceptance = acceptance;
+		this.json = json;
 		this.meters = meters;
 	}
 
 	/** Understands the raw text of a note without accepting it (the parse endpoint): counted, publishes nothing. */
 	public NoteFields parse(String text) {
-		NoteFields fields = read(text);
+		NoteFields fields = read(requireText(text));
 		Counter.builder("valise.notes.parsed")
 			.description("Notes read by the parse endpoint (nothing published)")
 			.tag("doc_type", fields.docType().code())
@@ -52,7 +49,7 @@ public class NoteIntake {
 	}
 
 	private NoteFields read(String text) {
-		return NoteFields.of(this.parser.parse(requireText(text)));
+		return NoteFields.of(ParsedBounds.of(this.parser.parse(text)));
 	}
 
 	/**
@@ -66,7 +63,9 @@ public class NoteIntake {
 	 */
 	public NoteReceived acceptText(String text, String submittedBy, String idempotencyKey) {
 		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-		return accept(SubmissionFormat.TEXT, null, read(text), text, submittedBy, key);
+		String note = requireText(text);
+		return this.acceptance.accept(new Submission(SubmissionFormat.TEXT, null, note, submittedBy, key,
+				SubmissionDigest.of(SubmissionFormat.TEXT, null, note), Submission.once(() -> read(note))));
 	}
 
 	/**
@@ -79,7 +78,9 @@ public class NoteIntake {
 	 */
 	public NoteReceived acceptFile(String fileName, String text, String submittedBy, String idempotencyKey) {
 		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-		return accept(SubmissionFormat.FILE, fileName, read(text), text, submittedBy, key);
+		String note = requireText(text);
+		return this.acceptance.accept(new Submission(SubmissionFormat.FILE, fileName, note, submittedBy, key,
+				SubmissionDigest.of(SubmissionFormat.FILE, fileName, note), Submission.once(() -> read(note))));
 	}
 
 	/**
@@ -93,40 +94,27 @@ public class NoteIntake {
 	/** Accepts a note given as structured fields, reading its text (if any) for the fields not given. */
 	public NoteReceived acceptStructured(NoteSubmission submission, String submittedBy, String idempotencyKey) {
 		IdempotencyKey key = IdempotencyKey.of(idempotencyKey);
-		NoteFields fields = merge(submission, submission.hasText() ? this.parser.parse(submission.text()) : null);
-		if (fields.sender() == null || fields.sender().isBlank()) {
+		String text = submission.hasText() ? submission.text() : null;
+		if (text == null) {
+			requireSender(submission.sender());
+		}
+		return this.acceptance.accept(new Submission(SubmissionFormat.JSON, null, text, submittedBy, key,
+				SubmissionDigest.of(SubmissionFormat.JSON, null, this.json.writeValueAsString(submission)),
+				Submission.once(() -> structured(submission))));
+	}
+
+	private NoteFields structured(NoteSubmission submission) {
+		NoteFields fields = merge(submission,
+				submission.hasText() ? ParsedBounds.of(this.parser.parse(submission.text())) : null);
+		requireSender(fields.sender());
+		return fields;
+	}
+
+	private static void requireSender(String sender) {
+		if (sender == null || sender.isBlank()) {
 			throw new InvalidNoteException("sender",
 					"is required: give it, or give the note's text so that it can be read from it");
 		}
-		return accept(SubmissionFormat.JSON, null, fields, submission.hasText() ? submission.text() : null,
-				submittedBy, key);
-	}
-
-	/**
-	 * Publishes the note. A keyed submission gets the note id derived from client and key, so that a retry, on any
-	 * instance and even concurrently, republishes under the first attempt's id (see {@link IdempotencyKey}).
-	 */
-	private NoteReceived accept(SubmissionFormat format, String fileName, NoteFields fields, String text,
-			String submittedBy, IdempotencyKey key) {
-		NoteId noteId = (key != null) ? key.noteIdFor(submittedBy) : NoteId.random();
-		NoteReceived event = new NoteReceived(noteId, Instant.now(this.clock), format, fileName,
-				(key != null) ? key.value() : null, submittedBy, fields, text);
-		this.publisher.publish(event);
-		Counter.builder("valise.notes.received")
-			.description("Notes accepted by intake (Kafka acknowledged them)")
-			.tag("format", format.code())
-			.tag("doc_type", fields.docType().code())
-			.register(this.meters)
-			.increment();
-		if (key != null) {
-			logger.info("Accepted note {} ({}, reference {}) from {} with Idempotency-Key {}", event.noteId(), format,
-					fields.reference(), submittedBy, key.value());
-		}
-		else {
-			logger.info("Accepted note {} ({}, reference {}) from {}", event.noteId(), format, fields.reference(),
-					submittedBy);
-		}
-		return event;
 	}
 
 	private static String requireText(String text) {

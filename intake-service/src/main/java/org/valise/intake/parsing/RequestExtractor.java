@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Summarises in English what a document asks of the organisation: it finds the request formulas ("would be grateful
  * if ...", "requests the Department to ...", "saurait gré à l'Organisation de ...", "agradecería ... se sirva ..."),
- * keeps what is asked, turns passives into imperatives, names the letters referred to, and gives French and Spanish
- * requests in English through the {@link Glossary}.
+ * keeps what is asked, turns passives into imperatives, names the letters referred to, gives requests in the other eight
+ * languages in English through the {@link Glossary}, and follows a short request with its {@link RequestContext}.
  */
 final class RequestExtractor {
 
@@ -17,37 +17,37 @@ final class RequestExtractor {
 	record Found(String value, Span span) {
 	}
 
-	private static final Pattern[] CUES = { Formulas.folded("\\b(?:would|should|shall) be (?:\\w+ ){0,2}?(?:grateful|obliged"
+	private static final Pattern[] CUES = { Formulas.folded("\\b(?:would|should|shall) (?:also |therefore |further )?be (?:\\w+ ){0,2}?(?:grateful|obliged"
 			+ "|thankful|appreciative|appreciated|pleased) if |\\bwould (?:\\w+ )?appreciate (?:it )?if "
 			+ "|\\b(?:kindly )?requests? that (?=.{3,200}?\\bbe \\w+ed\\b)"),
-			Formulas.folded("\\b(?:would|should) be (?:\\w+ ){0,2}?(?:grateful|pleased|obliged) (?:to (?:receive|have|obtain) "
+			Formulas.folded("\\b(?:would|should) (?:also |therefore |further )?be (?:\\w+ ){0,2}?(?:grateful|pleased|obliged) (?:to (?:receive|have|obtain) "
 					+ "|for (?=an? |the ))|\\bwould (?:\\w+ )?appreciate (?:receiving|having|getting) "),
 			Formulas.folded("\\bwould (?:\\w+ )?(?:appreciate|welcome) |\\bhas the hono(?:u)?r to (?:request|seek|solicit) "
-					+ "|\\bi (?:would like to )?(?:request|ask for) "),
+					+ "|\\b(?:i|we) (?:would like to |therefore |hereby |also ){0,2}(?:request|ask for|seek) "),
 			Formulas.folded("\\b(?:requests?|asks?|invites?|urges?|calls? upon) (?:.{1,60}? )?to "
 					+ "|\\bproposes? that |^(?:please|kindly) "),
 			Formulas.folded("\\bsaurai(?:t|ent) gre (?:a|au|aux) .{1,80}? de (?:bien vouloir )?|\\bserai(?:t|ent) (?:tres )?"
 					+ "reconnaissante?s? (?:a|au|aux) .{1,80}? de (?:bien vouloir )?|\\b(?:prie|invite) .{1,60}? de (?:bien vouloir )?"
-					+ "|\\ba l'honneur de (?:solliciter|demander) |\\bje (?:sollicite|vous saurais gre de|vous prie de) "),
-			Formulas.folded("\\bagradecer(?:ia|a)n? (?:al? .{1,80}? )?(?:que )?(?:tengan? a bien|tuvieran? a bien|se sirvan?|quieran?|puedan?"
+					+ "|\\b(?:a l'honneur de|me permets de|nous permettons de) (?:solliciter|demander) |\\bje (?:sollicite|vous saurais gre de|vous prie de) "),
+			Formulas.folded("\\bagradecer(?:ia|a)n?,? (?:asimismo, |tambien |ademas, )?(?:al? .{1,80}? )?(?:que )?(?:tengan? a bien|tuvieran? a bien|se sirvan?|quieran?|puedan?"
 					+ "|consideren?) |\\bagradecer(?:ia|a)n? |(?<!cual |que |quien )\\b(?:solicita|ruega) (?:a .{1,60}? )?(?:que )?"
-					+ "|\\btiene el honor de solicitar "),
+					+ "|\\b(?:tiene el honor de|me permito|nos permitimos) solicitar "),
 			Formulas.folded("\\b(?:muito )?agrade(?:ceri(?:a|am)|ce|cem) (?:antecipadamente )?(?:(?:a|à|ao) .{1,80}? )?(?:que|se) (?:a .{1,60}? )?"
 					+ "|\\btem a honra de (?:solicitar|convidar) |\\bsolicita(?:m)?,? (?:com .{1,40}?,? )?(?:que )?"),
 			Formulas.folded("\\bsarebbe (?:\\w+ )?grat[oa] (?:(?:a|al|alla)\\s|all').{1,80}? se (?:volesse )?(?:cortesemente )?"
 					+ "|\\b(?:le )?sarei (?:\\w+ )?grat[oa] se (?:volesse )?|\\bprega .{1,60}? di "),
 			Formulas.folded("\\bwa(?:re|ren) (?:\\w+ ){0,3}?dankbar,? wenn |\\bbitte[tn]? (?:\\w+ ){0,4}?(?:um |, )"),
 			Formulas.folded("\\bбудет признательн\\p{L}* (?:\\p{L}+ ){0,3}?за |\\bпрос(?:ит|ят) "),
-			Formulas.folded("(?:ترجو|يرجو|وترجو|ويرجو) .{0,60}?التكرم ب"),
+			Formulas.folded("(?:[وف]?(?:ترجو|يرجو|أرجو|نرجو)) (?:.{0,60}? )?التكرم ب"),
 			Formulas.folded("请(?=.{2,})") };
 
 	/** For each request formula, words one of which every wording of it holds: a sentence without any is skipped. */
 	private static final String[][] CUE_WORDS = { words("grateful obliged thankful appreciat pleased request"),
-			words("grateful pleased obliged appreciat"), words("appreciat welcome honour honor request ask"),
+			words("grateful pleased obliged appreciat"), words("appreciat welcome honour honor request ask seek"),
 			words("request ask invite urge call propose please kindly"),
 			words("gre reconnaissant prie invite honneur sollicit"), words("agradec solicit ruega honor"),
 			words("agrade honra solicit"), words("grat prega"), words("dankbar bitte"), words("признательн прос"),
-			words("ترجو يرجو"), words("请") };
+			words("ترجو يرجو أرجو نرجو"), words("请") };
 
 	private static String[] words(String words) {
 		String[] out = words.split(" ");
@@ -74,6 +74,7 @@ final class RequestExtractor {
 
 	static Found extract(Segments a, String language, List<EnclosureExtractor.Found> enclosures, String head) {
 		List<String> clauses = new ArrayList<>();
+		Layout.Paragraph asking = null;
 		int start = Integer.MAX_VALUE;
 		int end = -1;
 		String source = a.layout.clean().source();
@@ -92,6 +93,7 @@ final class RequestExtractor {
 					clauses.add(RequestWording.informed(clause, a, language));
 				}
 				if (!found.isEmpty()) {
+					asking = asking == null ? p : asking;
 					Span span = p.flow().span(s[0], s[1]);
 					start = Math.min(start, span.start());
 					end = Math.max(end, span.end());
@@ -109,7 +111,11 @@ final class RequestExtractor {
 			return null;
 		}
 		String ask = RequestWording.letterAsk(a, language, enclosures);
-		String value = String.join("; ", clauses) + (ask == null ? "" : "; the letter asks for " + ask);
+		String request = String.join("; ", clauses);
+		String context = request.split("\\s+").length >= RequestContext.SAYS_ENOUGH ? null
+				: RequestContext.before(a, asking, language);
+		String value = request + (ask == null ? "" : "; the letter asks for " + ask)
+				+ (context == null ? "" : " (" + context + ")");
 		return new Found(value, new Span(start, end, source.substring(start, end)));
 	}
 

@@ -10,33 +10,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The note id of a keyed submission: a name-based UUIDv8 of client and key, the same on every instance.
+ * The note id of a keyed submission: a name-based UUIDv8 of client, key and the submission's digest, the same on
+ * every instance.
  */
 class IdempotencyKeyTests {
 
+	private static final String DIGEST = SubmissionDigest.of(SubmissionFormat.TEXT, null, "Note No. 2021/01/105");
+
 	@Test
-	void derivesTheSameVersion8NoteIdFromTheSameClientAndKey() {
-		NoteId first = new IdempotencyKey("NV-2021-01-105").noteIdFor("registry");
-		NoteId retry = new IdempotencyKey("NV-2021-01-105").noteIdFor("registry");
+	void derivesTheSameVersion8NoteIdFromTheSameClientKeyAndSubmission() {
+		NoteId first = new IdempotencyKey("NV-2021-01-105").noteIdFor("registry", DIGEST);
+		NoteId retry = new IdempotencyKey("NV-2021-01-105").noteIdFor("registry", DIGEST);
 
 		assertThat(retry).isEqualTo(first);
 		assertThat(first.value().version()).isEqualTo(8);
 		assertThat(first.value().variant()).isEqualTo(2);
 	}
 
-	/** Pinned: changing the derivation would give retries across a deployment a new id, and duplicates. */
+	/**
+	 * Pinned (computed apart from this code): changing the derivation would give retries across a deployment a new
+	 * id, and duplicates.
+	 */
 	@Test
 	void keepsItsDerivationStableAcrossReleases() {
-		assertThat(new IdempotencyKey("NV-2021-01-105").noteIdFor("registry").value())
-			.isEqualTo(UUID.fromString("976cf246-4702-8a53-8dad-72d4f9aee05c"));
+		assertThat(new IdempotencyKey("NV-2021-01-105").noteIdFor("registry", "0".repeat(64)).value())
+			.isEqualTo(UUID.fromString("78437c02-f516-80e7-b7c0-397339f62e8d"));
 	}
 
 	@Test
 	void givesEachClientItsOwnIdForTheSameKey() {
 		IdempotencyKey key = new IdempotencyKey("retry-1");
 
-		assertThat(key.noteIdFor("registry")).isNotEqualTo(key.noteIdFor("mission-desk"));
-		assertThat(new IdempotencyKey("ab").noteIdFor("c")).isNotEqualTo(new IdempotencyKey("b").noteIdFor("ca"));
+		assertThat(key.noteIdFor("registry", DIGEST)).isNotEqualTo(key.noteIdFor("mission-desk", DIGEST));
+		assertThat(new IdempotencyKey("ab").noteIdFor("c", DIGEST))
+			.isNotEqualTo(new IdempotencyKey("b").noteIdFor("ca", DIGEST));
+	}
+
+	/** A key reused, once forgotten, for another note must not give it the first note's id (a "retry" downstream). */
+	@Test
+	void givesAnotherSubmissionWithTheSameKeyAnotherId() {
+		IdempotencyKey key = new IdempotencyKey("NV-2021-01-105");
+		String other = SubmissionDigest.of(SubmissionFormat.TEXT, null, "Note No. 2021/01/106");
+
+		assertThat(key.noteIdFor("registry", other)).isNotEqualTo(key.noteIdFor("registry", DIGEST));
 	}
 
 	@Test

@@ -34,25 +34,26 @@ class ParserAccuracyTests {
 	static final Map<String, Double> WIDER_WORLD_FLOORS = Map.ofEntries(Map.entry("doc_type", 1.0),
 			Map.entry("language", 1.0), Map.entry("reference", 1.0), Map.entry("in_reply_to", 1.0), Map.entry("date", 1.0),
 			Map.entry("place", 1.0), Map.entry("sender", 1.0), Map.entry("recipient", 1.0),
-			Map.entry("recipient_head", 1.0), Map.entry("enclosures", 0.96), Map.entry("requested_action", 0.56),
+			Map.entry("recipient_head", 1.0), Map.entry("enclosures", 0.96), Map.entry("requested_action", 0.65),
 			Map.entry("highest_destination", 1.0), Map.entry("confidential", 1.0));
 
 	/** The share of all fields of all samples that must be right: what the parser reached; raise, never lower. */
 	static final double OVERALL_FLOOR = 0.97;
 
 	/** The share no field may fall below over all the samples: what the parser reached; raise, never lower. */
-	static final double FIELD_FLOOR = 0.68;
+	static final double FIELD_FLOOR = 0.75;
 
 	/**
-	 * The share of all fields of the held-out notes (src/test/resources/holdout, holdout2 and holdout3, notes written apart
+	 * The share of all fields of the held-out notes (src/test/resources/holdout to holdout5, notes written apart
 	 * from the samples) that must be right; raise, never lower.
 	 */
-	static final double HELD_OUT_FLOOR = 0.97;
+	static final double HELD_OUT_FLOOR = 0.98;
 
 	@Test
 	void reachesItsFloorOnNotesWrittenApartFromTheSamples() throws URISyntaxException {
 		List<Evaluation.Case> cases = new java.util.ArrayList<>();
-		for (String folder : List.of("/holdout/expected.jsonl", "/holdout2/expected.jsonl", "/holdout3/expected.jsonl")) {
+		for (String folder : List.of("/holdout/expected.jsonl", "/holdout2/expected.jsonl", "/holdout3/expected.jsonl",
+				"/holdout4/expected.jsonl", "/holdout5/expected.jsonl")) {
 			cases.addAll(Evaluation.read(Path.of(ParserAccuracyTests.class.getResource(folder).toURI()).getParent()));
 		}
 		Report report = Evaluation.score(new NoteParser(), cases);

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * What the operator page and the gauges show, computed from the tracking store at most once a second (a full scan,
  * shared by every caller): notes per state, the notes awaiting acknowledgement by deadline, the triage queue and the
  * recent flow. Gauges {@code valise_notes_overdue{office}} (notes past their deadline unacknowledged, by destination)
- * and {@code valise_notes_tracked{state}}; while the store cannot be queried they keep their last values.
+ * , {@code valise_delivery_backlog{office}} (notes routed to the office, not delivered yet) and
+ * {@code valise_notes_tracked{state}}; while the store cannot be queried they keep their last values.
  */
 @Component
 class OperatorOverview {
@@ -33,6 +34,8 @@ class OperatorOverview {
 	private final MeterRegistry meters;
 
 	private final Set<String> officesWithGauge = ConcurrentHashMap.newKeySet();
+
+	private java.util.Map<String, Long> backlog = java.util.Map.of();
 
 	private Overviews.Overview last;
 
@@ -80,6 +83,7 @@ class OperatorOverview {
 		try {
 			this.lastViews = List.copyOf(this.trackings.all());
 			this.last = Overviews.compute(this.lastViews, (tracking) -> NoteAccess.CONTENT, now);
+			this.backlog = Overviews.backlogByOffice(this.lastViews);
 			this.failure = null;
 		}
 		catch (TrackingQueries.TrackingUnavailable ex) {
@@ -108,7 +112,15 @@ class OperatorOverview {
 				.description("Notes past their acknowledgement deadline, not acknowledged, by destination office")
 				.tag("office", office)
 				.register(this.meters);
+			Gauge.builder("valise.delivery.backlog", this, (overview) -> overview.gauge((o) -> overview.backlog(office)))
+				.description("Notes routed to the office and not delivered yet (nor given up): the delivery backlog")
+				.tag("office", office)
+				.register(this.meters);
 		}
+	}
+
+	private synchronized long backlog(String office) {
+		return this.backlog.getOrDefault(office, 0L);
 	}
 
 	private double gauge(Function<Overviews.Overview, Long> value) {

@@ -37,6 +37,20 @@ final class Overviews {
 	}
 
 	/** The overview of these tracking views at {@code now}, as far as the caller of {@code access} may see them. */
+	/**
+	 * The delivery backlog: notes routed to an office and not delivered yet (nor given up), by destination office —
+	 * what piles up when deliveries fall behind the arrivals.
+	 */
+	static Map<String, Long> backlogByOffice(List<NoteTracking> views) {
+		Map<String, Long> backlog = new LinkedHashMap<>();
+		for (NoteTracking tracking : views) {
+			if (tracking.state() == TrackingState.ROUTED && tracking.destination() != null) {
+				backlog.merge(tracking.destination().id(), 1L, Long::sum);
+			}
+		}
+		return backlog;
+	}
+
 	static Overview compute(List<NoteTracking> views, Function<NoteTracking, NoteAccess> access, Instant now) {
 		List<NoteTracking> all = new ArrayList<>();
 		Map<NoteId, NoteAccess> seen = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package org.valise.notification.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,13 +7,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.valise.platform.web.Problems;
 
 /**
  * The API's refusals, as exceptions Spring MVC renders as RFC 9457 problem details.
  */
 public final class ApiProblems {
-
-	private static final String TYPE_BASE = "https://valise.org/problems/";
 
 	private ApiProblems() {
 	}
@@ -30,8 +28,7 @@ public final class ApiProblems {
 	/** 401: no bearer token, or one no office holds. */
 	public static ErrorResponseException unauthenticated(String reason) {
 		ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", reason);
-		problem.setProperty("field", HttpHeaders.AUTHORIZATION);
-		problem.setProperty("reason", reason);
+		Problems.withError(problem, HttpHeaders.AUTHORIZATION, reason);
 		ErrorResponseException ex = new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
 		ex.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"valise\"");
 		return ex;
@@ -68,24 +65,21 @@ public final class ApiProblems {
 	public static ErrorResponseException invalidParameter(String field, String reason) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 				field + " " + reason);
-		problem.setProperty("field", field);
-		problem.setProperty("reason", reason);
+		Problems.withError(problem, field, reason);
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
 	/** 403: an acknowledgement link that is malformed or whose signature does not verify. */
 	public static ErrorResponseException invalidLink(String reason) {
 		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "invalid-link", "Invalid acknowledgement link", reason);
-		problem.setProperty("field", "token");
-		problem.setProperty("reason", reason);
+		Problems.withError(problem, "token", reason);
 		return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
 	}
 
 	/** 410: an acknowledgement link that expired or was already used. */
 	public static ErrorResponseException linkGone(String type, String reason) {
 		ProblemDetail problem = problem(HttpStatus.GONE, type, "Acknowledgement link no longer valid", reason);
-		problem.setProperty("field", "token");
-		problem.setProperty("reason", reason);
+		Problems.withError(problem, "token", reason);
 		return new ErrorResponseException(HttpStatus.GONE, problem, null);
 	}
 
@@ -99,10 +93,7 @@ public final class ApiProblems {
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(title);
-		return problem;
+		return Problems.of(status, type, title, detail);
 	}
 
 }

@@ -51,6 +51,16 @@ class OperatorOverviewTests {
 	}
 
 	@Test
+	void countsTheDeliveryBacklogByOfficeOfNotesRoutedButNotDelivered() {
+		NoteTracking first = routed("IN/2026/000005", ODG, "ROUTED", NOW, NOW.plus(Duration.ofDays(1)));
+		NoteTracking second = routed("IN/2026/000006", ODG, "ROUTED", NOW, NOW.plus(Duration.ofDays(1)));
+		NoteTracking triaged = routed("IN/2026/000007", TRIAGE, "TRIAGE", NOW, NOW.plus(Duration.ofDays(2)));
+
+		assertThat(Overviews.backlogByOffice(List.of(first, second, triaged)))
+			.containsExactly(java.util.Map.entry("ODG", 2L));
+	}
+
+	@Test
 	void showsTheLastHoursFlowNewestFirst() {
 		NoteTracking old = routed("IN/2026/000003", ODG, "ROUTED", NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofDays(1)));
 		NoteTracking recent = routed("IN/2026/000004", ODG, "ROUTED", NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofDays(1)));

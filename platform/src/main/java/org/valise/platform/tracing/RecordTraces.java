@@ -1,6 +1,7 @@
 package org.valise.platform.tracing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -24,12 +25,14 @@ public final class RecordTraces {
 	/** Without a tracer: headers are copied as they came, no span is opened. */
 	public static final RecordTraces NONE = new RecordTraces(Tracer.NOOP, Propagator.NOOP);
 
+	private static final Pattern TRACE_ID_VALUE = Pattern.compile("[0-9a-f]{32}");
+
 	private static final Propagator.Getter<Headers> GETTER = (headers, key) -> {
 		String value = valueOf(headers, key);
 		if (value == null && TRACEPARENT.equals(key)) {
 			// A record with only the CloudEvents trace id continues that trace (with a parent span id of its own).
 			String traceId = valueOf(headers, TRACE_ID);
-			return (traceId != null && traceId.matches("[0-9a-f]{32}")) ? "00-" + traceId + "-"
+			return (traceId != null && TRACE_ID_VALUE.matcher(traceId).matches()) ? "00-" + traceId + "-"
 					+ traceId.substring(16) + "-01" : null;
 		}
 		return value;

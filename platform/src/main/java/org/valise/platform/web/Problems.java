@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,22 @@ public final class Problems {
 	/** The same problem, naming the field at fault (the reason is its detail). */
 	public static ProblemDetail withError(ProblemDetail problem, String field) {
 		problem.setProperty("errors", List.of(Map.of("field", field, "reason", String.valueOf(problem.getDetail()))));
+		return problem;
+	}
+
+	/** The first cause of the given type in an exception's chain. */
+	public static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return Optional.of(type.cast(cause));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The same problem, naming the field at fault and why. */
+	public static ProblemDetail withError(ProblemDetail problem, String field, String reason) {
+		problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
 		return problem;
 	}
 

@@ -10,6 +10,8 @@ import org.valise.routing.text.FoldedText;
 /** Quotes a phrase of a note with a few words of context, without crossing a sentence boundary. */
 final class Quotes {
 
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private static final int WORDS_BEFORE = 5;
 
 	private static final int WORDS_AFTER = 4;
@@ -44,7 +46,7 @@ final class Quotes {
 	}
 
 	private static List<String> words(String text) {
-		return Arrays.stream(text.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+		return Arrays.stream(WHITESPACE.split(text.strip())).filter(w -> !w.isEmpty()).toList();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A text folded for tolerant matching: diacritics and case removed, punctuation and runs of spaces turned into one
@@ -11,6 +12,8 @@ import java.util.Locale;
  * folded character remembers where it came from, so a match can be quoted from the original.
  */
 public final class FoldedText {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private final String original;
 
@@ -138,7 +141,7 @@ public final class FoldedText {
 
 	/** Reduces runs of white space (and Markdown asterisks) to one space and strips the ends. */
 	public static String tidy(String text) {
-		return text.replace("*", "").replaceAll("\\s+", " ").strip();
+		return WHITESPACE.matcher(text.replace("*", "")).replaceAll(" ").strip();
 	}
 
 	private static char ocr(char c) {

@@ -119,7 +119,12 @@ public final class BrokerProcess implements AutoCloseable {
 		return String.join(",", brokers.stream().map(BrokerProcess::bootstrapServers).toList());
 	}
 
-	String bootstrapServers() {
+	/** The process id of the broker (for its CPU time and memory). */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public String bootstrapServers() {
 		return "127.0.0.1:" + this.port;
 	}
 

@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Counted by reading them, not by subtracting offsets: transaction markers take offsets too, and a group whose last
  * commit stopped just before a marker is not behind anything.
  */
-final class ConsumerLag implements AutoCloseable {
+public final class ConsumerLag implements AutoCloseable {
 
 	/** The Kafka Streams application ids (consumer groups) of routing-service and notification-service. */
 	static final List<String> GROUPS = List.of("routing-service", "notification-service-tracking");
@@ -38,7 +38,7 @@ final class ConsumerLag implements AutoCloseable {
 
 	private final KafkaConsumer<byte[], byte[]> reader;
 
-	ConsumerLag(String bootstrapServers) {
+	public ConsumerLag(String bootstrapServers) {
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
 		this.reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -49,7 +49,7 @@ final class ConsumerLag implements AutoCloseable {
 	}
 
 	/** Records not yet consumed, per group; -1 for a group whose offsets cannot be read now (e.g. broker down). */
-	Map<String, Long> pending() {
+	public Map<String, Long> pending() {
 		Map<String, Long> pending = new HashMap<>();
 		for (String group : GROUPS) {
 			pending.put(group, pending(group));
@@ -58,7 +58,7 @@ final class ConsumerLag implements AutoCloseable {
 	}
 
 	/** The sum over the groups, or -1 when one cannot be read. */
-	long total() {
+	public long total() {
 		long total = 0;
 		for (long lag : pending().values()) {
 			if (lag < 0) {

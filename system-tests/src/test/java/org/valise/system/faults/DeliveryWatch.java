@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * delivery — or its delivery's final failure — became visible to readers: what the harness waits on for quiet, and
  * measures recovery with.
  */
-final class DeliveryWatch implements AutoCloseable {
+public final class DeliveryWatch implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
@@ -103,7 +103,7 @@ final class DeliveryWatch implements AutoCloseable {
 	 * Whether the event is about the note's own delivery: an information copy to an office in copy, or an escalation
 	 * to a supervisor, says so in its {@code purpose} (absent before copies were delivered: the note's).
 	 */
-	static boolean ofTheNoteItself(ConsumerRecord<String, byte[]> record) {
+	public static boolean ofTheNoteItself(ConsumerRecord<String, byte[]> record) {
 		if (record.value() == null) {
 			return false;
 		}

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * registry never takes one for a duplicate of another (same sender and reference). Only the samples for which intake's
  * parser reads the altered reference (or no reference at all) are used: {@link #checkedAgainst} asks it.
  */
-final class DistinctNotes {
+public final class DistinctNotes {
 
 	private static final Pattern LAST_DIGITS = Pattern.compile("(\\d+)(?!.*\\d)");
 
@@ -43,7 +43,7 @@ final class DistinctNotes {
 	 * {@code POST /api/v1/notes/parse} (nothing published) and keeps the sample if they differ in reference or have no
 	 * sender or reference.
 	 */
-	static DistinctNotes checkedAgainst(URI parse, String token) throws Exception {
+	public static DistinctNotes checkedAgainst(URI parse, String token) throws Exception {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		JsonMapper json = JsonMapper.builder().build();
 		DistinctNotes all = new DistinctNotes(SampleNotes.all());
@@ -68,12 +68,12 @@ final class DistinctNotes {
 	}
 
 	/** How many samples the notes are made from. */
-	int samples() {
+	public int samples() {
 		return this.pool.size();
 	}
 
 	/** The next distinct note (samples in turn). */
-	String next() {
+	public String next() {
 		long n = this.sequence.getAndIncrement();
 		return variant(this.pool.get((int) (n % this.pool.size())), n);
 	}

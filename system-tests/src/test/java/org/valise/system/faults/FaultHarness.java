@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * Where the fault harness finds the build (the repository's root, passed by failsafe as {@code valise.root}) and puts
  * its logs ({@code system-tests/target/faults/}), and the few helpers its parts share.
  */
-final class FaultHarness {
+public final class FaultHarness {
 
-	static final Path ROOT = Path.of(System.getProperty("valise.root", "..")).toAbsolutePath().normalize();
+	public static final Path ROOT = Path.of(System.getProperty("valise.root", "..")).toAbsolutePath().normalize();
 
 	/** Where every run's tables go: {@code system-tests/target/faults/}. */
 	static final Path LOGS = Path.of("target", "faults").toAbsolutePath();
@@ -32,7 +32,7 @@ final class FaultHarness {
 	}
 
 	/** A port of 127.0.0.1 free right now (never one of ./valise up's fixed ports: those are taken or avoided). */
-	static int freePort() {
+	public static int freePort() {
 		for (int i = 0; i < 20; i++) {
 			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 				int port = socket.getLocalPort();
@@ -64,7 +64,7 @@ final class FaultHarness {
 		return "=== " + Instant.now() + " fault harness: " + what;
 	}
 
-	static void deleteTree(Path directory) {
+	public static void deleteTree(Path directory) {
 		if (!Files.exists(directory)) {
 			return;
 		}

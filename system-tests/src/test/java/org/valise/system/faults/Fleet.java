@@ -23,6 +23,21 @@ import java.util.Map;
  */
 public final class Fleet implements AutoCloseable {
 
+	/**
+	 * How a fleet is started: where its logs go, whether one office takes its notes by webhook (the fault suite's
+	 * fleet) or every office by e-mail (routing's own directory), JVM options added to every service (heap, flight
+	 * recorder) and the prefix of the services' instance ids.
+	 */
+	public record Settings(Path logs, boolean webhookOffice, Map<Service, List<String>> serviceJvmOptions,
+			String instancePrefix) {
+
+		/** The fault suite's fleet number n. */
+		static Settings faults(int number) {
+			return new Settings(FaultHarness.RUN.resolve("fleet-" + number), true, Map.of(), "faults");
+		}
+
+	}
+
 	/** The office whose channel is a webhook (instead of its e-mail address) in the harness's directory. */
 	static final String WEBHOOK_OFFICE = "ODG";
 
@@ -88,15 +103,25 @@ public final class Fleet implements AutoCloseable {
 
 	/** Starts one instance of each service on one broker, and waits until every service is ready. */
 	static Fleet start(int number) throws Exception {
-		return start(number, Layout.single());
+		return start(number, Settings.faults(number), Layout.single());
 	}
 
-	/** Starts everything the layout names and waits until every service instance is ready. */
+	/** The fault suite's fleet number n, with the layout's instances and brokers (the scale test's). */
 	public static Fleet start(int number, Layout layout) throws Exception {
-		Path logs = Files.createDirectories(FaultHarness.RUN.resolve("fleet-" + number));
+		return start(number, Settings.faults(number), layout);
+	}
+
+	/** One instance of each service on one broker, started as the settings say (the benchmark's). */
+	public static Fleet start(int number, Settings settings) throws Exception {
+		return start(number, settings, Layout.single());
+	}
+
+	/** Starts everything the settings and the layout name and waits until every service instance is ready. */
+	public static Fleet start(int number, Settings settings, Layout layout) throws Exception {
+		Path logs = Files.createDirectories(settings.logs());
 		Fleet fleet = new Fleet(number, layout, Files.createTempDirectory("valise-faults-fleet"), logs);
 		try {
-			fleet.startAll();
+			fleet.startAll(settings);
 		}
 		catch (Exception | Error ex) {
 			fleet.close();
@@ -105,15 +130,17 @@ public final class Fleet implements AutoCloseable {
 		return fleet;
 	}
 
-	private void startAll() throws Exception {
+	private void startAll(Settings settings) throws Exception {
 		this.brokers = (this.layout.brokers() == 1) ? List.of(BrokerProcess.start(this.logs))
 				: BrokerProcess.startCluster(this.logs, this.layout.brokers());
 		this.parts.addAll(this.brokers);
 		this.mail = OfficeMail.start();
 		this.parts.add(this.mail);
-		this.webhook = WebhookOffice.start(Files.createDirectories(this.home.resolve("tls")));
-		this.parts.add(this.webhook);
-
+		if (settings.webhookOffice()) {
+			this.webhook = WebhookOffice.start(Files.createDirectories(this.home.resolve("tls")));
+			this.parts.add(this.webhook);
+		}
+		String prefix = settings.instancePrefix();
 		int notificationPort = FaultHarness.freePort();
 		Map<String, String> common = new LinkedHashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
 				"SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(this.mail.smtpPort()), "VALISE_TRACKING_URL",
@@ -121,18 +148,24 @@ public final class Fleet implements AutoCloseable {
 		if (this.layout.brokers() > 1) {
 			common.put("VALISE_REPLICATION_FACTOR", String.valueOf(this.layout.brokers()));
 		}
-		Path directory = directory();
+		List<String> notificationJvm = new ArrayList<>(jvm(settings, Service.NOTIFICATION));
+		if (this.webhook != null) {
+			notificationJvm.addAll(this.webhook.trustStoreOptions());
+		}
+		List<String> routingArguments = (this.webhook != null)
+				? List.of("--valise.directory.location=file:" + directory()) : List.of();
+		List<String> intakeArguments = (this.layout.submissionsPerMinute() > 0)
+				? List.of("--valise.intake.rate-limit.requests=" + this.layout.submissionsPerMinute()) : List.of();
 		for (int i = 1; i <= this.layout.instances(); i++) {
 			Map<String, String> instance = with(common, "VALISE_STATE_DIR",
 					Files.createDirectories(this.home.resolve((i == 1) ? "state" : "state-" + i)).toString());
-			add(Service.NOTIFICATION, i, (i == 1) ? notificationPort : FaultHarness.freePort(),
-					with(instance, "VALISE_WEBHOOKS_SECRETS_" + WEBHOOK_OFFICE, WEBHOOK_SECRET),
-					this.webhook.trustStoreOptions(),
+			add(Service.NOTIFICATION, i, prefix, (i == 1) ? notificationPort : FaultHarness.freePort(),
+					with(instance, "VALISE_WEBHOOKS_SECRETS_" + WEBHOOK_OFFICE, WEBHOOK_SECRET), notificationJvm,
 					List.of("--valise.delivery.attempt-timeout=PT" + FaultBench.ATTEMPT_TIMEOUT.toSeconds() + "S"));
-			add(Service.ROUTING, i, FaultHarness.freePort(), instance, List.of(),
-					List.of("--valise.directory.location=file:" + directory));
-			add(Service.INTAKE, i, FaultHarness.freePort(), instance, List.of(), (this.layout.submissionsPerMinute() > 0)
-					? List.of("--valise.intake.rate-limit.requests=" + this.layout.submissionsPerMinute()) : List.of());
+			add(Service.ROUTING, i, prefix, FaultHarness.freePort(), instance, jvm(settings, Service.ROUTING),
+					routingArguments);
+			add(Service.INTAKE, i, prefix, FaultHarness.freePort(), instance, jvm(settings, Service.INTAKE),
+					intakeArguments);
 		}
 		for (ServiceNode node : nodes()) {
 			node.start();
@@ -141,7 +174,7 @@ public final class Fleet implements AutoCloseable {
 	}
 
 	/** Waits until every service answers its readiness probe. */
-	void awaitReady(Duration timeout) {
+	public void awaitReady(Duration timeout) {
 		for (ServiceNode node : nodes()) {
 			node.awaitReady(timeout);
 		}
@@ -162,7 +195,7 @@ public final class Fleet implements AutoCloseable {
 	}
 
 	/** The (first) broker. */
-	BrokerProcess broker() {
+	public BrokerProcess broker() {
 		return this.brokers.get(0);
 	}
 
@@ -175,7 +208,7 @@ public final class Fleet implements AutoCloseable {
 		return this.layout;
 	}
 
-	OfficeMail mail() {
+	public OfficeMail mail() {
 		return this.mail;
 	}
 
@@ -194,7 +227,7 @@ public final class Fleet implements AutoCloseable {
 	}
 
 	/** The first instance of each service. */
-	Map<Service, ServiceNode> services() {
+	public Map<Service, ServiceNode> services() {
 		Map<Service, ServiceNode> first = new EnumMap<>(Service.class);
 		this.services.forEach((service, nodes) -> first.put(service, nodes.get(0)));
 		return first;
@@ -223,11 +256,11 @@ public final class Fleet implements AutoCloseable {
 		FaultHarness.deleteTree(this.home);
 	}
 
-	/** Instance i of the service: named after it (the first) or -i, instance id {@code <service>-faults-<i>}. */
-	private void add(Service service, int i, int port, Map<String, String> environment, List<String> jvmOptions,
-			List<String> arguments) {
+	/** Instance i of the service: named after it (the first) or -i, instance id {@code <service>-<prefix>-<i>}. */
+	private void add(Service service, int i, String prefix, int port, Map<String, String> environment,
+			List<String> jvmOptions, List<String> arguments) {
 		String name = (i == 1) ? service.artifact : service.artifact + "-" + i;
-		String instanceId = service.artifact.replace("-service", "") + "-faults-" + i;
+		String instanceId = service.artifact.replace("-service", "") + "-" + prefix + "-" + i;
 		this.services.computeIfAbsent(service, (s) -> new ArrayList<>())
 			.add(new ServiceNode(name, service.artifact, port, this.logs, with(environment, "VALISE_INSTANCE_ID",
 					instanceId), jvmOptions, arguments));
@@ -247,6 +280,10 @@ public final class Fleet implements AutoCloseable {
 		Files.writeString(directory,
 				source.replace(email, "      - { type: webhook, address: " + this.webhook.url(WEBHOOK_OFFICE) + " }"));
 		return directory;
+	}
+
+	private static List<String> jvm(Settings settings, Service service) {
+		return settings.serviceJvmOptions().getOrDefault(service, List.of());
 	}
 
 	private static Map<String, String> with(Map<String, String> base, String... entries) {

@@ -1,8 +1,11 @@
 package org.valise.system.faults;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -13,11 +16,12 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Counts the e-mails the offices received per delivery — the one place that decides which e-mails are copies of one
- * delivery. An e-mail names its delivery by, in order of preference: an {@code X-Valise-Delivery-Id} header; a stable
- * {@code Message-ID} (one derived from the delivery, so that every attempt at that delivery carries the same one); or
- * else its note ({@code X-Valise-Note-Id}, or the registry number of the subject), its recipient and whether it is an
- * escalation notice. The {@code Message-ID} Jakarta Mail makes up by itself for every message sent
- * ({@code <hash.counter.millis@host>}) is new at each attempt, so it names nothing and is not used.
+ * delivery. A delivery is a note ({@code X-Valise-Note-Id}, or the registry number of the subject), its recipients and
+ * what the e-mail is (the note, an escalation notice, an information copy). Within a delivery, e-mails that carry the
+ * same stable {@code Message-ID} (one derived from the delivery, the same at every attempt) are one message to a
+ * reader, whose mail client keeps one: a resend after the sender died between the server's copy and its {@code 250}.
+ * E-mails with different Message-IDs — or with the one Jakarta Mail makes up by itself at every send
+ * ({@code <hash.counter.millis@host>}), which names nothing — are seen apart: duplicates.
  */
 final class MailCount {
 
@@ -26,49 +30,52 @@ final class MailCount {
 
 	private static final Pattern REGISTRY_NUMBER = Pattern.compile("\\[([A-Z]+/\\d{4}/\\d+)\\]");
 
-	/** One e-mail's delivery: the note it is about (id, else registry number) and what names the delivery. */
-	record Delivery(String note, String identity) {
-
-		/** Whether the e-mail itself names its delivery (delivery id or stable Message-ID), rather than the harness. */
-		boolean namedByTheEmail() {
-			return this.identity.startsWith("delivery ") || this.identity.startsWith("message-id ");
-		}
-
+	/** One delivery: the note it is about (id, else registry number) and to whom, as what. */
+	record Delivery(String note, String recipient) {
 	}
 
-	private final Map<Delivery, Integer> counts = new ConcurrentHashMap<>();
+	/** Per delivery, e-mails per stable Message-ID (an e-mail without one is a message of its own). */
+	private final Map<Delivery, Map<String, Integer>> counts = new ConcurrentHashMap<>();
+
+	private final AtomicLong unnamed = new AtomicLong();
 
 	/** Counts one e-mail the SMTP server received. */
 	void count(MimeMessage message) {
-		this.counts.merge(deliveryOf(message), 1, Integer::sum);
+		String messageId = stableMessageId(message);
+		String key = (messageId != null) ? messageId : "unnamed " + this.unnamed.incrementAndGet();
+		this.counts.computeIfAbsent(deliveryOf(message), (delivery) -> new ConcurrentHashMap<>())
+			.merge(key, 1, Integer::sum);
 	}
 
 	/** E-mails received in all. */
 	int total() {
-		return this.counts.values().stream().mapToInt(Integer::intValue).sum();
+		return this.counts.values().stream().flatMap((ids) -> ids.values().stream()).mapToInt(Integer::intValue).sum();
 	}
 
-	/** Copies beyond the first, per note (note id, or registry number when the e-mail carries no id). */
+	/** Messages a reader sees apart beyond the first of each delivery, per note. */
 	Map<String, Integer> duplicatesByNote() {
-		return this.counts.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() > 1)
-			.collect(Collectors.toMap((entry) -> entry.getKey().note(), (entry) -> entry.getValue() - 1, Integer::sum));
+		return perNote((ids) -> ids.size() - 1);
 	}
 
-	/** Of those copies, the ones that carry the same delivery id or stable Message-ID as the first, per note. */
-	Map<String, Integer> namedDuplicatesByNote() {
-		return this.counts.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() > 1 && entry.getKey().namedByTheEmail())
-			.collect(Collectors.toMap((entry) -> entry.getKey().note(), (entry) -> entry.getValue() - 1, Integer::sum));
+	/** E-mails resent with a Message-ID already received for their delivery (one message to a reader), per note. */
+	Map<String, Integer> resentByNote() {
+		return perNote((ids) -> ids.values().stream().mapToInt(Integer::intValue).sum() - ids.size());
 	}
 
 	/** E-mails received per note. */
 	Map<String, Integer> byNote() {
-		return this.counts.entrySet()
-			.stream()
-			.collect(Collectors.toMap((entry) -> entry.getKey().note(), Map.Entry::getValue, Integer::sum));
+		return perNote((ids) -> ids.values().stream().mapToInt(Integer::intValue).sum());
+	}
+
+	private Map<String, Integer> perNote(ToIntFunction<Map<String, Integer>> measure) {
+		Map<String, Integer> result = new HashMap<>();
+		this.counts.forEach((delivery, ids) -> {
+			int value = measure.applyAsInt(ids);
+			if (value > 0) {
+				result.merge(delivery.note(), value, Integer::sum);
+			}
+		});
+		return result;
 	}
 
 	static Delivery deliveryOf(MimeMessage message) {
@@ -78,19 +85,24 @@ final class MailCount {
 				Matcher number = REGISTRY_NUMBER.matcher(String.valueOf(message.getSubject()));
 				note = number.find() ? number.group(1) : "unknown";
 			}
-			String deliveryId = header(message, "X-Valise-Delivery-Id");
-			if (deliveryId != null) {
-				return new Delivery(note, "delivery " + deliveryId);
-			}
-			String messageId = header(message, "Message-ID");
-			if (messageId != null && !GENERATED_MESSAGE_ID.matcher(messageId.trim()).matches()) {
-				return new Delivery(note, "message-id " + messageId.trim());
-			}
 			Address[] to = message.getAllRecipients();
 			String recipients = (to != null)
 					? Arrays.stream(to).map(Address::toString).sorted().collect(Collectors.joining(",")) : "";
 			String subject = String.valueOf(message.getSubject());
-			return new Delivery(note, "to " + recipients + (subject.startsWith("[ESCALATED]") ? " escalation" : ""));
+			String kind = subject.startsWith("[ESCALATED]") ? " escalation" : subject.startsWith("[COPY]") ? " copy" : "";
+			return new Delivery(note, recipients + kind);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("Unreadable e-mail", ex);
+		}
+	}
+
+	/** The e-mail's Message-ID if the sender set it (not one Jakarta Mail made up), else null. */
+	static String stableMessageId(MimeMessage message) {
+		try {
+			String messageId = header(message, "Message-ID");
+			return (messageId != null && !GENERATED_MESSAGE_ID.matcher(messageId.trim()).matches()) ? messageId.trim()
+					: null;
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException("Unreadable e-mail", ex);

@@ -30,27 +30,44 @@ class MailCountTests {
 	}
 
 	@Test
-	void ignoresTheMessageIdJakartaMailMakesUpAtEachSend() throws Exception {
+	void countsEveryEmailWithTheMessageIdJakartaMailMakesUpAsAMessageOfItsOwn() throws Exception {
 		MimeMessage first = email("note-1", "odg@iom.example.org", "[IN/2026/000001] Letter", null);
 		MimeMessage second = email("note-1", "odg@iom.example.org", "[IN/2026/000001] Letter", null);
 		first.saveChanges();
 		second.saveChanges();
+		MailCount count = new MailCount();
+		count.count(first);
+		count.count(second);
 
 		assertThat(first.getMessageID()).isNotEqualTo(second.getMessageID());
-		assertThat(MailCount.deliveryOf(first)).isEqualTo(MailCount.deliveryOf(second));
-		assertThat(MailCount.deliveryOf(first).namedByTheEmail()).isFalse();
+		assertThat(MailCount.stableMessageId(first)).isNull();
+		assertThat(count.duplicatesByNote()).containsExactly(java.util.Map.entry("note-1", 1));
+		assertThat(count.resentByNote()).isEmpty();
 	}
 
 	@Test
-	void groupsByAStableMessageIdWhenTheSenderSetsOne() throws Exception {
+	void takesAResendWithTheSameStableMessageIdAsOneMessageAndADifferentOneAsADuplicate() throws Exception {
 		MailCount count = new MailCount();
 
 		count.count(email("note-1", "odg@iom.example.org", "[IN/2026/000001] Letter", "<delivery-a@valise.local>"));
 		count.count(email("note-1", "odg@iom.example.org", "[IN/2026/000001] Letter", "<delivery-a@valise.local>"));
-		count.count(email("note-1", "odg@iom.example.org", "[ESCALATED] [IN/2026/000001] Letter", "<delivery-b@valise.local>"));
+		count.count(email("note-2", "odg@iom.example.org", "[IN/2026/000002] Letter", "<delivery-b@valise.local>"));
+		count.count(email("note-2", "odg@iom.example.org", "[IN/2026/000002] Letter", "<delivery-c@valise.local>"));
 
-		assertThat(count.duplicatesByNote()).containsEntry("note-1", 1);
-		assertThat(count.namedDuplicatesByNote()).containsEntry("note-1", 1);
+		assertThat(count.resentByNote()).containsExactly(java.util.Map.entry("note-1", 1));
+		assertThat(count.duplicatesByNote()).containsExactly(java.util.Map.entry("note-2", 1));
+		assertThat(count.total()).isEqualTo(4);
+	}
+
+	@Test
+	void tellsAnInformationCopyToAnotherOfficeFromTheNote() throws Exception {
+		MailCount count = new MailCount();
+
+		count.count(email("note-1", "odg@iom.example.org", "[IN/2026/000001] Letter", "<d1@valise.local>"));
+		count.count(email("note-1", "dmm@iom.example.org", "[COPY] [IN/2026/000001] Letter", "<d2@valise.local>"));
+
+		assertThat(count.duplicatesByNote()).isEmpty();
+		assertThat(count.byNote()).containsEntry("note-1", 2);
 	}
 
 	@Test

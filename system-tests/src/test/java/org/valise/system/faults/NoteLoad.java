@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -99,12 +100,20 @@ public final class NoteLoad implements AutoCloseable {
 
 	private final AtomicInteger counter = new AtomicInteger();
 
+	private volatile Consumer<Submitted> onSettled = (submitted) -> {
+	};
+
 	/**
 	 * @param intakes every intake instance's {@code /api/v1/notes}
 	 * @param token the registry's bearer token (renewed by the supplier)
 	 * @param run what makes this load's idempotency keys unique
 	 */
-	NoteLoad(List<URI> intakes, Supplier<String> token, DistinctNotes notes, String run, Duration retryBudget) {
+	public NoteLoad(URI intake, Supplier<String> token, DistinctNotes notes, String run, Duration retryBudget) {
+		this(List.of(intake), token, notes, run, retryBudget);
+	}
+
+	/** The same load spread over several intake instances (see above). */
+	public NoteLoad(List<URI> intakes, Supplier<String> token, DistinctNotes notes, String run, Duration retryBudget) {
 		this.intakes = List.copyOf(intakes);
 		this.token = token;
 		this.notes = notes;
@@ -113,7 +122,13 @@ public final class NoteLoad implements AutoCloseable {
 	}
 
 	/** Submits a new distinct note every 1/rate seconds for the duration (open loop), from now. */
-	NoteLoad start(double notesPerSecond, Duration duration) {
+	/** Tells the listener of every submission as soon as it is settled (e.g. to time the answers). */
+	public NoteLoad onSettled(Consumer<Submitted> listener) {
+		this.onSettled = listener;
+		return this;
+	}
+
+	public NoteLoad start(double notesPerSecond, Duration duration) {
 		long period = Math.round(1_000_000 / notesPerSecond);
 		long count = Math.round(notesPerSecond * duration.toMillis() / 1000.0);
 		AtomicInteger sent = new AtomicInteger();
@@ -139,13 +154,13 @@ public final class NoteLoad implements AutoCloseable {
 	}
 
 	/** Waits until the arrivals are over and every submission is settled. */
-	List<Submitted> awaitSettled(Duration timeout) {
+	public List<Submitted> awaitSettled(Duration timeout) {
 		await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> this.inFlight.get() == 0);
 		return List.copyOf(this.settled);
 	}
 
 	/** The submissions settled so far. */
-	List<Submitted> settled() {
+	public List<Submitted> settled() {
 		return List.copyOf(this.settled);
 	}
 
@@ -194,9 +209,15 @@ public final class NoteLoad implements AutoCloseable {
 	}
 
 	private void settle(InFlight note, Result result, String noteId, String answer) {
-		this.settled.add(new Submitted(note.key, note.label, note.text.getBytes(StandardCharsets.UTF_8).length,
-				note.firstSentAt, result, noteId, Instant.now(), note.attempts, answer));
-		this.inFlight.decrementAndGet();
+		Submitted submitted = new Submitted(note.key, note.label, note.text.getBytes(StandardCharsets.UTF_8).length,
+				note.firstSentAt, result, noteId, Instant.now(), note.attempts, answer);
+		this.settled.add(submitted);
+		try {
+			this.onSettled.accept(submitted);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
 	}
 
 	private static Duration backoff(int attempts, Duration retryAfter) {

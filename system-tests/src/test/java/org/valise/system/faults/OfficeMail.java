@@ -2,10 +2,16 @@ package org.valise.system.faults;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
@@ -15,13 +21,14 @@ import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * The offices' mail server: GreenMail (SMTP) in this JVM behind a {@link SlowSmtpProxy}, so it can be made slow. Its
  * mailboxes are drained into a {@link MailCount} (each message counted once, then expunged) so that thousands of
  * e-mails do not pile up in memory.
  */
-final class OfficeMail implements AutoCloseable {
+public final class OfficeMail implements AutoCloseable {
 
 	private final GreenMail greenMail;
 
@@ -30,6 +37,9 @@ final class OfficeMail implements AutoCloseable {
 	private final MailCount count = new MailCount();
 
 	private final AtomicReference<CompletableFuture<Void>> onNextEmail = new AtomicReference<>();
+
+	private volatile Consumer<MimeMessage> onEmail = (message) -> {
+	};
 
 	private OfficeMail(GreenMail greenMail, SlowSmtpProxy proxy) {
 		this.greenMail = greenMail;
@@ -47,6 +57,7 @@ final class OfficeMail implements AutoCloseable {
 		MessageDeliveryHandler store = greenMail.getUserManager().getMessageDeliveryHandler();
 		greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> {
 			GreenMailUser user = store.handle(message, address);
+			mail.onEmail.accept(message.getMessage());
 			CompletableFuture<Void> action = mail.onNextEmail.getAndSet(null);
 			if (action != null) {
 				action.complete(null);
@@ -67,8 +78,13 @@ final class OfficeMail implements AutoCloseable {
 		return done;
 	}
 
+	/** Tells the listener of every e-mail as soon as the server has it (e.g. to time its arrival). */
+	public void onEmail(Consumer<MimeMessage> listener) {
+		this.onEmail = listener;
+	}
+
 	/** The port notification-service sends to (the proxy's). */
-	int smtpPort() {
+	public int smtpPort() {
 		return this.proxy.port();
 	}
 
@@ -78,12 +94,12 @@ final class OfficeMail implements AutoCloseable {
 	}
 
 	/** Counts what arrived since the last call and removes it from the mailboxes. */
-	synchronized MailCount drain() {
-		for (GreenMailUser user : this.greenMail.getUserManager().listUser()) {
+	public synchronized MailCount drain() {
+		for (GreenMailUser user : snapshot(() -> this.greenMail.getUserManager().listUser())) {
 			try {
 				MailFolder inbox = this.greenMail.getManagers().getImapHostManager().getInbox(user);
 				Set<Long> counted = new HashSet<>();
-				for (StoredMessage message : inbox.getMessages()) {
+				for (StoredMessage message : snapshot(inbox::getMessages)) {
 					if (!message.isSet(Flags.Flag.DELETED)) {
 						this.count.count(message.getMimeMessage());
 						counted.add(message.getUid());
@@ -99,6 +115,21 @@ final class OfficeMail implements AutoCloseable {
 			}
 		}
 		return this.count;
+	}
+
+	/**
+	 * A copy of one of GreenMail's lists, which the SMTP threads change as e-mails arrive (a new office's mailbox, a
+	 * new message): copied again when a change came in the middle.
+	 */
+	private static <T> List<T> snapshot(Supplier<? extends Collection<T>> list) {
+		while (true) {
+			try {
+				return new ArrayList<>(list.get());
+			}
+			catch (ConcurrentModificationException ex) {
+				Thread.onSpinWait();
+			}
+		}
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * process frozen, e.g. by a long GC pause or a suspended VM). Whatever is still running when the test JVM exits, even
  * after a failure, is killed with its descendants by a shutdown hook.
  */
-final class Processes {
+public final class Processes {
 
 	private static final Set<Process> started = ConcurrentHashMap.newKeySet();
 
@@ -23,7 +23,7 @@ final class Processes {
 	}
 
 	/** Starts the process and registers it for the clean-up. */
-	static Process start(ProcessBuilder builder) throws IOException {
+	public static Process start(ProcessBuilder builder) throws IOException {
 		Process process = builder.start();
 		started.add(process);
 		return process;
@@ -38,7 +38,7 @@ final class Processes {
 	}
 
 	/** SIGTERM, then SIGKILL if the process did not exit within the grace period. */
-	static void stop(Process process, int graceSeconds) {
+	public static void stop(Process process, int graceSeconds) {
 		if (process.isAlive()) {
 			signal(process, "CONT");
 			process.destroy();
@@ -69,12 +69,12 @@ final class Processes {
 	}
 
 	/** The java executable of this JVM, for the processes the harness starts. */
-	static String java() {
+	public static String java() {
 		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	/** A tool of this JDK (keytool), next to {@link #java()}. */
-	static String jdkTool(String name) {
+	public static String jdkTool(String name) {
 		Path java = Path.of(java());
 		Path tool = java.resolveSibling(name);
 		return tool.toFile().canExecute() ? tool.toString() : name;

@@ -137,6 +137,11 @@ public final class ServiceNode implements AutoCloseable {
 		FaultHarness.append(this.log, FaultHarness.stamp("SIGCONT " + this.name));
 	}
 
+	/** The process id of the running incarnation (for its CPU time and memory). */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	public boolean alive() {
 		return this.process != null && this.process.isAlive();
 	}
@@ -149,7 +154,7 @@ public final class ServiceNode implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
-	Path log() {
+	public Path log() {
 		return this.log;
 	}
 
@@ -160,7 +165,7 @@ public final class ServiceNode implements AutoCloseable {
 		return (second < 0) ? all : all.substring(0, second);
 	}
 
-	String tail(int lines) {
+	public String tail(int lines) {
 		List<String> all = List.of(read().split("\n"));
 		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
 	}

@@ -29,7 +29,7 @@ public final class Tokens implements Supplier<String> {
 	}
 
 	/** The registry that submits the notes. */
-	static Tokens registry() {
+	public static Tokens registry() {
 		return new Tokens("fault-harness-registry", Role.SUBMITTER);
 	}
 

@@ -27,17 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TopicArchive implements AutoCloseable {
 
-	static final String RECEIVED = "notes.received.v1";
+	public static final String RECEIVED = "notes.received.v1";
 
-	static final String ROUTED = "notes.routed.v1";
+	public static final String ROUTED = "notes.routed.v1";
 
-	static final String DELIVERY = "notes.delivery.v1";
+	public static final String DELIVERY = "notes.delivery.v1";
 
 	static final String DEAD_LETTERS = "notes.received.v1.dlq";
 
 	public static final String DELIVERED = "org.valise.note.delivered.v1";
 
-	static final String DELIVERY_FAILED = "org.valise.note.delivery-failed.v1";
+	public static final String DELIVERY_FAILED = "org.valise.note.delivery-failed.v1";
 
 	static final String RECEIPT_DRAFTED = "org.valise.note.receipt-drafted.v1";
 

@@ -16,7 +16,6 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
@@ -25,6 +24,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.valise.intake.note.NoteText;
+import org.valise.platform.web.JsonProblems;
 
 /**
  * Reads JSON submissions strictly, so that what a client sends is what intake understands or a 400 naming the field:
@@ -131,7 +131,7 @@ class StrictJson implements JsonMapperBuilderCustomizer, Ordered {
 	}
 
 	/** A string that is not text intake takes; its message says why, without quoting it. */
-	static final class UnacceptableText extends MismatchedInputException {
+	static final class UnacceptableText extends JsonProblems.RefusedValue {
 
 		UnacceptableText(JsonParser parser, String flaw) {
 			super(parser, flaw, String.class);

@@ -94,7 +94,7 @@ class HostileInputTests {
 	@Test
 	void refusesAFieldItDoesNotKnowRatherThanDropIt() throws Exception {
 		assertProblem(postJson("{\"sender\": \"Mission\", \"refrence\": \"12/2024\"}"), 400, "unreadable-body",
-				"refrence", "is not a field of a note");
+				"refrence", "is not a known field");
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class HostileInputTests {
 		assertProblem(upload("pages.pdf", "application/pdf", Bombs.pdfWithPages(5000)), 413, "file-over-limit", "file",
 				"has more than 100 pages");
 		HttpResponse<String> flate = upload("flate.pdf", "application/pdf", Bombs.pdfInflatingTo(256L << 20, 1));
-		assertProblem(flate, 413, "file-over-limit", "file", "decodes to more than 16 MB");
+		assertProblem(flate, 413, "file-over-limit", "file", "decodes to more than 15 MB");
 		assertThat(this.json.readTree(flate.body()).get("limit").asString()).isEqualTo("pdf-decoded-size");
 	}
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.valise.intake.note.NoteSubmission;
+import org.valise.platform.web.JsonProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +60,7 @@ class StrictJsonTests {
 			{"sender": "A", "enclosures": "Letter"}           | enclosures        | must be a JSON array, not a string
 			{"sender": "A", "enclosures": ["Letter"]}         | enclosures[0]     | must be a JSON object, not a string
 			{"sender": "A", "enclosures": [{"title": 1}]}     | enclosures[0].title | must be a JSON string, not a number
-			{"sender": "A", "refrence": "12/2024"}            | refrence          | is not a field of a note; the fields are
+			{"sender": "A", "refrence": "12/2024"}            | refrence          | is not a known field; the fields are
 			{"sender": "A\\u0000B"}                           | sender            | contains a NUL character (at character 2)
 			{"sender": "A", "text": "x\\ud800y"}              | text              | contains an unpaired surrogate U+D800
 			{"sender": "A", "text": "\\udc00\\ud800"}         | text              | contains an unpaired surrogate U+DC00

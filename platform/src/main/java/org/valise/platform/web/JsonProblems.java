@@ -1,10 +1,11 @@
-package org.valise.intake.note.web;
+package org.valise.platform.web;
 
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -18,10 +19,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * Says what is wrong with an unreadable JSON body in a client's terms: which field, what was expected and what was
- * found, or where the JSON breaks — in intake's own words, never quoting the body (Jackson's messages quote values
+ * found, or where the JSON breaks — in Valise's own words, never quoting the body (Jackson's messages quote values
  * and tokens, which may be the note's confidential text).
  */
-final class JsonProblems {
+public final class JsonProblems {
 
 	/** A field name from the body is named in a problem only as far as it looks like one. */
 	private static final int MAX_FIELD_NAME = 64;
@@ -29,22 +30,22 @@ final class JsonProblems {
 	private JsonProblems() {
 	}
 
-	static String describe(HttpMessageNotReadableException ex) {
+	public static String describe(HttpMessageNotReadableException ex) {
 		Optional<DatabindException> databind = binding(ex);
 		if (databind.isPresent()) {
 			return "field " + path(databind.get()) + ": " + reason(databind.get());
 		}
-		if (cause(ex, StreamConstraintsException.class).isPresent()) {
-			return "malformed JSON: it exceeds what intake reads (nesting depth, length of a number, a string or a name)";
+		if (Problems.cause(ex, StreamConstraintsException.class).isPresent()) {
+			return "malformed JSON: it exceeds what the service reads (nesting depth, length of a number, a string or a name)";
 		}
-		Optional<StreamReadException> reading = cause(ex, StreamReadException.class);
+		Optional<StreamReadException> reading = Problems.cause(ex, StreamReadException.class);
 		if (reading.isPresent()) {
 			StreamReadException syntax = reading.get();
 			String where = (syntax.getLocation() != null) ? " at line " + syntax.getLocation().getLineNr() + ", column "
 					+ syntax.getLocation().getColumnNr() : "";
 			return "malformed JSON" + where + ": " + syntax(syntax);
 		}
-		Optional<MismatchedInputException> root = cause(ex, MismatchedInputException.class);
+		Optional<MismatchedInputException> root = Problems.cause(ex, MismatchedInputException.class);
 		if (root.isPresent() && String.valueOf(root.get().getOriginalMessage()).startsWith("Trailing token")) {
 			return "malformed JSON: there is more after the JSON object; send one object";
 		}
@@ -54,24 +55,24 @@ final class JsonProblems {
 		return "the body is missing or is not valid for its content type";
 	}
 
-	static Optional<String> field(HttpMessageNotReadableException ex) {
+	public static Optional<String> field(HttpMessageNotReadableException ex) {
 		Optional<String> field = binding(ex).map(JsonProblems::path);
 		if (field.isPresent()) {
 			return field;
 		}
-		return cause(ex, StreamReadException.class).map(JsonProblems::duplicate).filter((name) -> !name.isEmpty());
+		return Problems.cause(ex, StreamReadException.class).map(JsonProblems::duplicate).filter((name) -> !name.isEmpty());
 	}
 
 	private static Optional<DatabindException> binding(HttpMessageNotReadableException ex) {
-		return cause(ex, DatabindException.class).filter((binding) -> !binding.getPath().isEmpty());
+		return Problems.cause(ex, DatabindException.class).filter((binding) -> !binding.getPath().isEmpty());
 	}
 
 	private static String reason(DatabindException ex) {
-		if (ex instanceof StrictJson.UnacceptableText) {
+		if (ex instanceof RefusedValue) {
 			return ex.getOriginalMessage();
 		}
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return "is not a field of a note; the fields are " + known(unknown.getKnownPropertyIds());
+			return "is not a known field; the fields are " + known(unknown.getKnownPropertyIds());
 		}
 		if (ex instanceof InvalidFormatException invalid) {
 			return "must be " + expected(invalid.getTargetType()) + found(invalid.getValue());
@@ -186,15 +187,6 @@ final class JsonProblems {
 				: ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
 	}
 
-	private static <T extends Throwable> Optional<T> cause(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (type.isInstance(cause)) {
-				return Optional.of(type.cast(cause));
-			}
-		}
-		return Optional.empty();
-	}
-
 	private static String path(DatabindException ex) {
 		return ex.getPath()
 			.stream()
@@ -212,6 +204,18 @@ final class JsonProblems {
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString();
 		return (kept.length() == sent.length()) ? kept : kept + "…";
+	}
+
+	/**
+	 * A value a service's JSON reading refuses for a reason of its own, whose message says why without quoting the
+	 * value: the problem gives that message as it is.
+	 */
+	public static class RefusedValue extends MismatchedInputException {
+
+		public RefusedValue(JsonParser parser, String reason, Class<?> targetType) {
+			super(parser, reason, targetType);
+		}
+
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.valise.intake.note.web;
+package org.valise.platform.web;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -6,22 +6,20 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.valise.intake.note.file.NoteFiles;
 
 /**
  * Names the part of a request at fault when Spring MVC itself refuses it (wrong method, content type, missing
  * header, …), for the {@code errors} of the problem response.
  */
-final class RefusedFields {
+public final class RefusedFields {
 
 	private RefusedFields() {
 	}
 
 	/** The name of the header in Spring Security's "the header: \"Name\" has a value …", if it is a plain name. */
-	static String rejectedHeader(Exception ex) {
+	public static String rejectedHeader(Exception ex) {
 		String message = String.valueOf(ex.getMessage());
 		String prefix = "the header: \"";
 		int start = message.indexOf(prefix);
@@ -33,7 +31,7 @@ final class RefusedFields {
 		return name.matches("[A-Za-z0-9-]{1,64}") ? name : null;
 	}
 
-	static String of(Exception ex) {
+	public static String of(Exception ex) {
 		if (ex instanceof HttpMediaTypeNotSupportedException) {
 			return HttpHeaders.CONTENT_TYPE;
 		}
@@ -51,9 +49,6 @@ final class RefusedFields {
 		}
 		if (ex instanceof MissingServletRequestParameterException missing) {
 			return missing.getParameterName();
-		}
-		if (ex instanceof MultipartException) {
-			return NoteFiles.FIELD;
 		}
 		if (ex instanceof NoResourceFoundException) {
 			return "path";
