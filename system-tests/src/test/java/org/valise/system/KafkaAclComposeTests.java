@@ -1,21 +1,17 @@
 package org.valise.system;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.valise.kafka.acl.AccessSpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +31,7 @@ class KafkaAclComposeTests {
 
 	@BeforeAll
 	static void secrets() throws Exception {
-		Assumptions.assumeTrue(dockerCompose(Map.of(), "version", "--short").exitCode() == 0,
+		Assumptions.assumeTrue(DockerCompose.installed(),
 				"docker-compose is not installed");
 		secrets = new LinkedHashMap<>();
 		// docker-compose.yml's own secrets (every deployment's), then the override's
@@ -55,7 +51,7 @@ class KafkaAclComposeTests {
 			Map<String, String> environment = new LinkedHashMap<>(secrets);
 			environment.remove(missing);
 
-			Result config = dockerCompose(environment, "-f", "docker-compose.yml", "-f", "deploy/kafka/compose.secure.yml",
+			DockerCompose.Result config = DockerCompose.run(environment, "-f", "docker-compose.yml", "-f", "deploy/kafka/compose.secure.yml",
 					"config", "-q");
 
 			assertThat(config.exitCode()).as("without " + missing).isNotZero();
@@ -93,47 +89,13 @@ class KafkaAclComposeTests {
 	}
 
 	private static JsonNode resolved() throws Exception {
-		Result config = dockerCompose(secrets, "-f", "docker-compose.yml", "-f", "deploy/kafka/compose.secure.yml",
-				"config");
-		assertThat(config.exitCode()).as(config.errors()).isZero();
-		return new YAMLMapper().readTree(config.output());
+		return DockerCompose.resolved(secrets, "docker-compose.yml", "deploy/kafka/compose.secure.yml");
 	}
 
 	private static List<String> volumes(JsonNode service) {
 		List<String> volumes = new ArrayList<>();
 		service.path("volumes").forEach((volume) -> volumes.add(volume.asString()));
 		return volumes;
-	}
-
-	/** The exit code, standard output and standard error of a command. */
-	private record Result(int exitCode, String output, String errors) {
-	}
-
-	/** docker-compose in the project directory, with only the given Valise variables (none of the caller's). */
-	private static Result dockerCompose(Map<String, String> environment, String... arguments)
-			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("docker-compose"));
-		command.addAll(List.of(arguments));
-		Path errors = Files.createTempFile("docker-compose", ".err");
-		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-			.redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
-		builder.environment().keySet().removeIf((name) -> name.startsWith("VALISE_"));
-		builder.environment().putAll(environment);
-		try {
-			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				return new Result(124, output, "timed out");
-			}
-			return new Result(process.exitValue(), output, Files.readString(errors));
-		}
-		catch (IOException ex) {
-			return new Result(127, "", ex.getMessage());
-		}
-		finally {
-			Files.deleteIfExists(errors);
-		}
 	}
 
 }

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,9 +16,11 @@ import org.apache.kafka.common.Uuid;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real single-node KRaft broker as a separate process, from the jars and the configuration {@code ./valise up} uses
+ * A real KRaft broker as a separate process, from the jars and the configuration {@code ./valise up} uses
  * (local-stack/target/lib, local-stack/config/server.properties) on two free ports of 127.0.0.1 and a data directory
- * of its own. It can be killed (SIGKILL), frozen and restarted on the same ports and data.
+ * of its own: a single node ({@link #start}), or a node of a cluster ({@link #startCluster}: each a broker and a
+ * controller, local-stack/config/server-cluster.properties as {@code ./valise up --brokers 3}: replication 3,
+ * min.insync.replicas 2). It can be killed (SIGKILL), frozen and restarted on the same ports and data.
  */
 public final class BrokerProcess implements AutoCloseable {
 
@@ -58,9 +61,62 @@ public final class BrokerProcess implements AutoCloseable {
 				"controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort, "log.dirs=" + home.resolve("data"),
 				""));
 		BrokerProcess broker = new BrokerProcess(home, properties, logs.resolve("kafka.log"), port);
-		broker.format(lib);
+		broker.format(lib, Uuid.randomUuid().toString(), "--standalone");
 		broker.start();
 		return broker;
+	}
+
+	/**
+	 * Formats and starts a cluster of KRaft nodes, each a broker and a controller (a quorum of them, named when the
+	 * storage is formatted), with the cluster settings of {@code ./valise up --brokers 3}; returns once all serve.
+	 */
+	static List<BrokerProcess> startCluster(Path logs, int nodes) throws IOException, InterruptedException {
+		Path lib = lib();
+		if (!Files.isDirectory(lib)) {
+			throw new IllegalStateException(lib + " is missing: build first (./mvnw -B -DskipTests package)");
+		}
+		int[] ports = new int[nodes];
+		int[] controllerPorts = new int[nodes];
+		List<String> controllers = new ArrayList<>();
+		List<String> voters = new ArrayList<>();
+		for (int n = 0; n < nodes; n++) {
+			ports[n] = FaultHarness.freePort();
+			controllerPorts[n] = FaultHarness.freePort();
+			controllers.add("127.0.0.1:" + controllerPorts[n]);
+			voters.add((n + 1) + "@127.0.0.1:" + controllerPorts[n] + ":" + Uuid.randomUuid());
+		}
+		String cluster = Files.readString(FaultHarness.ROOT.resolve("local-stack/config/server-cluster.properties"));
+		String clusterId = Uuid.randomUuid().toString();
+		List<BrokerProcess> brokers = new ArrayList<>();
+		for (int n = 0; n < nodes; n++) {
+			Path home = Files.createTempDirectory("valise-faults-kafka-" + (n + 1));
+			Path properties = home.resolve("server.properties");
+			Files.writeString(properties, String.join("\n",
+					Files.readString(FaultHarness.ROOT.resolve("local-stack/config/server.properties")), cluster,
+					"# the fault harness's node, addresses and data", "node.id=" + (n + 1),
+					"listeners=PLAINTEXT://127.0.0.1:" + ports[n] + ",CONTROLLER://127.0.0.1:" + controllerPorts[n],
+					"advertised.listeners=PLAINTEXT://127.0.0.1:" + ports[n] + ",CONTROLLER://127.0.0.1:"
+							+ controllerPorts[n],
+					"controller.quorum.bootstrap.servers=" + String.join(",", controllers),
+					"log.dirs=" + home.resolve("data"), ""));
+			BrokerProcess broker = new BrokerProcess(home, properties,
+					logs.resolve((n == 0) ? "kafka.log" : "kafka-" + (n + 1) + ".log"), ports[n]);
+			broker.format(lib, clusterId, "--initial-controllers", String.join(",", voters));
+			brokers.add(broker);
+		}
+		long[] before = new long[nodes];
+		for (int n = 0; n < nodes; n++) {
+			before[n] = brokers.get(n).launch();
+		}
+		for (int n = 0; n < nodes; n++) {
+			brokers.get(n).awaitStarted(before[n]);
+		}
+		return brokers;
+	}
+
+	/** The bootstrap servers of brokers: their addresses, comma-separated. */
+	static String bootstrapServers(List<BrokerProcess> brokers) {
+		return String.join(",", brokers.stream().map(BrokerProcess::bootstrapServers).toList());
 	}
 
 	/** The process id of the broker (for its CPU time and memory). */
@@ -73,7 +129,12 @@ public final class BrokerProcess implements AutoCloseable {
 	}
 
 	/** Starts the broker on its data (again), and waits until it serves. */
-	void start() throws IOException {
+	public void start() throws IOException {
+		awaitStarted(launch());
+	}
+
+	/** Starts the process; returns how long its log was before (what {@link #awaitStarted} reads after). */
+	private long launch() throws IOException {
 		long before = Files.exists(this.log) ? Files.size(this.log) : 0;
 		FaultHarness.append(this.log, "=== fault harness: broker start " + (++this.starts));
 		ProcessBuilder builder = new ProcessBuilder(Processes.java(), "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
@@ -81,6 +142,10 @@ public final class BrokerProcess implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 		this.process = Processes.start(builder);
+		return before;
+	}
+
+	private void awaitStarted(long before) {
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("The broker exited; see " + this.log.toAbsolutePath());
@@ -90,7 +155,7 @@ public final class BrokerProcess implements AutoCloseable {
 	}
 
 	/** SIGKILL: the broker crashes (its data stays for the restart). */
-	void kill() {
+	public void kill() {
 		Processes.kill(this.process);
 	}
 
@@ -102,7 +167,7 @@ public final class BrokerProcess implements AutoCloseable {
 		Processes.thaw(this.process);
 	}
 
-	boolean running() {
+	public boolean running() {
 		return this.process != null && this.process.isAlive();
 	}
 
@@ -114,11 +179,12 @@ public final class BrokerProcess implements AutoCloseable {
 		FaultHarness.deleteTree(this.home);
 	}
 
-	private void format(Path lib) throws IOException, InterruptedException {
-		Path formatLog = this.log.resolveSibling("kafka-format.log");
-		Process format = Processes.start(new ProcessBuilder(List.of(Processes.java(), log4j(),
-				"-Dvalise.log.level=WARN", "-cp", lib + "/*", "kafka.tools.StorageTool", "format", "-t",
-				Uuid.randomUuid().toString(), "-c", this.properties.toString(), "--standalone"))
+	private void format(Path lib, String clusterId, String... quorum) throws IOException, InterruptedException {
+		Path formatLog = this.log.resolveSibling(this.log.getFileName().toString().replace(".log", "-format.log"));
+		List<String> command = new ArrayList<>(List.of(Processes.java(), log4j(), "-Dvalise.log.level=WARN", "-cp",
+				lib + "/*", "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", this.properties.toString()));
+		command.addAll(List.of(quorum));
+		Process format = Processes.start(new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(formatLog.toFile()));
 		if (!format.waitFor(90, TimeUnit.SECONDS) || format.exitValue() != 0) {

@@ -6,7 +6,7 @@ package org.valise.system.faults;
  * ready, a broker serving).
  */
 @FunctionalInterface
-interface Fault {
+public interface Fault {
 
 	void inject(FaultContext context) throws Exception;
 

@@ -15,9 +15,10 @@ import static org.awaitility.Awaitility.await;
  * next); for each, the load, the fault, the heal, quiet, and an immediate audit. When a fleet's scenarios are over, it
  * waits out notification-service's delivery attempt timeout after the last fault that could cut an e-mail off from
  * its outcome (a second copy would come then), and audits them all again from the beginning of every topic: those are
- * the table's rows.
+ * the table's rows. The fleets have the bench's {@link Fleet.Layout} (one of each for the fault suite; several
+ * instances and brokers for the scale test), and the load goes to every intake instance in turn.
  */
-final class FaultBench implements AutoCloseable {
+public final class FaultBench implements AutoCloseable {
 
 	/**
 	 * notification-service's delivery attempt timeout ({@code valise.delivery.attempt-timeout}, its default, set
@@ -26,6 +27,8 @@ final class FaultBench implements AutoCloseable {
 	static final Duration ATTEMPT_TIMEOUT = Duration.ofMinutes(2);
 
 	private final FaultProfile profile;
+
+	private final Fleet.Layout layout;
 
 	private final Tokens registry = Tokens.registry();
 
@@ -39,23 +42,29 @@ final class FaultBench implements AutoCloseable {
 
 	private int fleets;
 
-	private FaultBench(FaultProfile profile) {
+	private FaultBench(FaultProfile profile, Fleet.Layout layout) {
 		this.profile = profile;
+		this.layout = layout;
 	}
 
 	static FaultBench start(FaultProfile profile) throws Exception {
-		FaultBench bench = new FaultBench(profile);
+		return start(profile, Fleet.Layout.single());
+	}
+
+	/** A bench whose fleets have the layout; the first fleet started, checked and warmed up. */
+	public static FaultBench start(FaultProfile profile, Fleet.Layout layout) throws Exception {
+		FaultBench bench = new FaultBench(profile, layout);
 		bench.current = bench.newGeneration();
 		return bench;
 	}
 
 	/** The fleet the next scenario runs on. */
-	Fleet fleet() {
+	public Fleet fleet() {
 		return this.current.fleet;
 	}
 
 	/** Runs one scenario and audits it at once (the final audit, after the settle window, may find more). */
-	ScenarioRow run(Scenario scenario) throws Exception {
+	public ScenarioRow run(Scenario scenario) throws Exception {
 		if (!this.current.healthy()) {
 			System.out.println("[fault] fleet " + this.current.fleet.number() + " is not ready or not caught up: "
 					+ "closing its scenarios and starting a fresh fleet");
@@ -77,8 +86,13 @@ final class FaultBench implements AutoCloseable {
 		return row;
 	}
 
+	/** The runs (submissions, events) of the current fleet's scenarios so far. */
+	public List<ScenarioRun> runs() {
+		return List.copyOf(this.current.runs);
+	}
+
 	/** Closes the current fleet's scenarios (settle, final audit) and returns every row of the suite. */
-	List<ScenarioRow> finish() throws Exception {
+	public List<ScenarioRow> finish() throws Exception {
 		if (this.current != null) {
 			closeGeneration();
 		}
@@ -100,7 +114,7 @@ final class FaultBench implements AutoCloseable {
 	/** A fresh fleet, checked: the sample notes can be made distinct, and one note goes through end to end. */
 	private Generation newGeneration() throws Exception {
 		Instant start = Instant.now();
-		Generation generation = new Generation(Fleet.start(++this.fleets), this.clerk);
+		Generation generation = new Generation(Fleet.start(++this.fleets, this.layout), this.clerk);
 		try {
 			System.out.println("[fault] fleet " + this.fleets + " ready in " + Duration.between(start, Instant.now()).toSeconds()
 					+ " s (logs in " + generation.fleet.logs() + ")");
@@ -191,9 +205,10 @@ final class FaultBench implements AutoCloseable {
 			}
 			catch (ConditionTimeoutException ex) {
 				StringBuilder why = new StringBuilder();
-				this.fleet.services().values().forEach((node) -> why.append(node.name()).append(node.ready() ? " ready, " : " NOT ready, "));
-				System.out.println("[fault] fleet " + this.fleet.number() + ": broker " + (this.fleet.broker().running()
-						? "running" : "NOT running") + ", " + why + "lag " + this.lag.pending());
+				this.fleet.nodes().forEach((node) -> why.append(node.name()).append(node.ready() ? " ready, " : " NOT ready, "));
+				System.out.println("[fault] fleet " + this.fleet.number() + ": brokers "
+						+ (this.fleet.brokers().stream().allMatch(BrokerProcess::running) ? "running" : "NOT all running")
+						+ ", " + why + "lag " + this.lag.pending());
 				return false;
 			}
 		}
@@ -201,7 +216,7 @@ final class FaultBench implements AutoCloseable {
 		/** One note end to end before any fault: the system works, and every client has been created (and logged). */
 		void warmUp() {
 			Instant start = Instant.now();
-			try (NoteLoad load = new NoteLoad(this.fleet.service(Fleet.Service.INTAKE).uri("/api/v1/notes"),
+			try (NoteLoad load = new NoteLoad(intakes(),
 					FaultBench.this.registry, FaultBench.this.notes, "f" + this.fleet.number() + "-warm-up",
 					Duration.ofSeconds(60))) {
 				load.submit(FaultBench.this.notes.next(), "warm-up");
@@ -217,13 +232,18 @@ final class FaultBench implements AutoCloseable {
 					+ " ms");
 		}
 
+		/** Every intake instance's {@code /api/v1/notes}: the load's clients take them in turn. */
+		List<java.net.URI> intakes() {
+			return this.fleet.instances(Fleet.Service.INTAKE).stream().map((node) -> node.uri("/api/v1/notes")).toList();
+		}
+
 		ScenarioRun run(Scenario scenario) throws Exception {
 			FaultProfile profile = FaultBench.this.profile;
 			System.out.println("[fault] === " + scenario.name() + ": " + scenario.description() + " (fleet "
 					+ this.fleet.number() + ", " + scenario.notesPerSecond() + " notes/s for " + scenario.load().toSeconds()
 					+ " s)");
 			Instant start = Instant.now();
-			try (NoteLoad load = new NoteLoad(this.fleet.service(Fleet.Service.INTAKE).uri("/api/v1/notes"),
+			try (NoteLoad load = new NoteLoad(intakes(),
 					FaultBench.this.registry, FaultBench.this.notes, "f" + this.fleet.number() + "-" + scenario.slug(),
 					profile.retryBudget())) {
 				load.start(scenario.notesPerSecond(), scenario.load());

@@ -20,7 +20,7 @@ import org.valise.system.faults.Fleet.Service;
  * notification-service's attempt timeout, after which an attempt cut short is made again
  * @param scenarios the scenarios, in order
  */
-record FaultProfile(String name, Duration retryBudget, Duration quietBound, Duration stall, List<Scenario> scenarios) {
+public record FaultProfile(String name, Duration retryBudget, Duration quietBound, Duration stall, List<Scenario> scenarios) {
 
 	private static final double RATE = 10;
 

@@ -3,6 +3,7 @@ package org.valise.system.faults;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * The faults the suite injects, each through the system's outside only: signals to the processes, the broker's
  * process, the topics (a plain producer), the offices' mail server and webhook.
  */
-final class Faults {
+public final class Faults {
 
 	private static final Duration READY = Duration.ofSeconds(180);
 
@@ -86,6 +87,32 @@ final class Faults {
 			context.healed();
 			node.awaitReady(READY);
 			context.event(node.name() + " ready");
+		};
+	}
+
+	/**
+	 * kill -9, at one instant, of the last instance of each service and the last broker of a scaled fleet; then the
+	 * broker restarted on its data and the instances with their own ids and state, as a supervisor would.
+	 */
+	public static Fault killOneInstanceOfEachAndABroker(Duration offset) {
+		return (context) -> {
+			Fleet fleet = context.fleet();
+			BrokerProcess broker = fleet.brokers().get(fleet.brokers().size() - 1);
+			List<ServiceNode> nodes = Arrays.stream(Fleet.Service.values())
+				.map((service) -> fleet.instances(service).get(fleet.instances(service).size() - 1))
+				.toList();
+			context.at(offset);
+			broker.kill();
+			nodes.forEach(ServiceNode::kill);
+			context.event("kill -9 broker " + fleet.brokers().size() + " of " + fleet.brokers().size() + ", " + nodes);
+			broker.start();
+			context.event("broker " + fleet.brokers().size() + " serving again");
+			for (ServiceNode node : nodes) {
+				node.start();
+			}
+			context.healed();
+			fleet.awaitReady(READY);
+			context.event("every instance ready");
 		};
 	}
 

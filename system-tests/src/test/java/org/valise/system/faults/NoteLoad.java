@@ -30,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  * intake's answers take, for a bounded time; each client retries a 5xx, 408, 429, a timeout or a connection error with
  * the same {@code Idempotency-Key} (exponential backoff with jitter, honouring {@code Retry-After}) until it gets an
  * answer or its retry budget is spent. A note ends ACCEPTED (202), REFUSED (another 4xx, e.g. 413) or UNANSWERED.
+ * With several intake instances, the notes go to each in turn (as a load balancer would), and a note's retry goes
+ * to the next instance after the one that failed it.
  */
 public final class NoteLoad implements AutoCloseable {
 
@@ -81,7 +83,8 @@ public final class NoteLoad implements AutoCloseable {
 		return thread;
 	});
 
-	private final URI intake;
+	private final List<URI> intakes;
+
 
 	private final Supplier<String> token;
 
@@ -101,12 +104,17 @@ public final class NoteLoad implements AutoCloseable {
 	};
 
 	/**
-	 * @param intake intake's {@code /api/v1/notes}
+	 * @param intakes every intake instance's {@code /api/v1/notes}
 	 * @param token the registry's bearer token (renewed by the supplier)
 	 * @param run what makes this load's idempotency keys unique
 	 */
 	public NoteLoad(URI intake, Supplier<String> token, DistinctNotes notes, String run, Duration retryBudget) {
-		this.intake = intake;
+		this(List.of(intake), token, notes, run, retryBudget);
+	}
+
+	/** The same load spread over several intake instances (see above). */
+	public NoteLoad(List<URI> intakes, Supplier<String> token, DistinctNotes notes, String run, Duration retryBudget) {
+		this.intakes = List.copyOf(intakes);
 		this.token = token;
 		this.notes = notes;
 		this.run = run;
@@ -140,9 +148,9 @@ public final class NoteLoad implements AutoCloseable {
 
 	/** Submits one more note now (e.g. an oversized one), with the same retries. */
 	void submit(String text, String label) {
-		String key = this.run + "-" + this.counter.incrementAndGet();
+		int index = this.counter.incrementAndGet();
 		this.inFlight.incrementAndGet();
-		attempt(new InFlight(key, label, text, Instant.now()));
+		attempt(new InFlight(this.run + "-" + index, index, label, text, Instant.now()));
 	}
 
 	/** Waits until the arrivals are over and every submission is settled. */
@@ -163,7 +171,8 @@ public final class NoteLoad implements AutoCloseable {
 
 	private void attempt(InFlight note) {
 		note.attempts++;
-		HttpRequest request = HttpRequest.newBuilder(this.intake)
+		URI intake = this.intakes.get(Math.floorMod(note.index + note.attempts - 1, this.intakes.size()));
+		HttpRequest request = HttpRequest.newBuilder(intake)
 			.header("Content-Type", "text/plain; charset=UTF-8")
 			.header("Authorization", "Bearer " + this.token.get())
 			.header("Idempotency-Key", note.key)
@@ -237,6 +246,8 @@ public final class NoteLoad implements AutoCloseable {
 
 		final String key;
 
+		final int index;
+
 		final String label;
 
 		final String text;
@@ -245,8 +256,9 @@ public final class NoteLoad implements AutoCloseable {
 
 		volatile int attempts;
 
-		InFlight(String key, String label, String text, Instant firstSentAt) {
+		InFlight(String key, int index, String label, String text, Instant firstSentAt) {
 			this.key = key;
+			this.index = index;
 			this.label = label;
 			this.text = text;
 			this.firstSentAt = firstSentAt;

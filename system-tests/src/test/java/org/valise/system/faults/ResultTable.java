@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * The fault table as the suite prints it (and as FAULTS.md quotes it): one row per scenario, then what was found.
  */
-final class ResultTable {
+public final class ResultTable {
 
 	private ResultTable() {
 	}
 
-	static String render(String title, List<ScenarioRow> rows, boolean withDetails) {
+	public static String render(String title, List<ScenarioRow> rows, boolean withDetails) {
 		StringBuilder out = new StringBuilder("\n").append(title).append("\n\n");
 		out.append("| scenario | accepted | refused | unanswered | lost | duplicated | stuck | duplicate e-mails | gaps | lag | recovery s | |\n");
 		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");

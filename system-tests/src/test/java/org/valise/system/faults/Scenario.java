@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param disturbsDelivery whether the fault can cut an e-mail off from its outcome (a second copy may follow after
  * notification-service's attempt timeout, so the final audit waits for it)
  */
-record Scenario(String name, String description, double notesPerSecond, Duration load, Fault fault,
+public record Scenario(String name, String description, double notesPerSecond, Duration load, Fault fault,
 		boolean disturbsDelivery) {
 
 	/** The name as a key fragment: lower case letters, digits and dashes. */

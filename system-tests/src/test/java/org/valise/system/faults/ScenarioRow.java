@@ -21,7 +21,7 @@ import java.util.List;
  * @param details what was found, note by note where it matters
  * @param completed false when the scenario could not be carried out (the harness failed, see details)
  */
-record ScenarioRow(String scenario, int accepted, long refused, long unanswered, int lost, int duplicated, int stuck,
+public record ScenarioRow(String scenario, int accepted, long refused, long unanswered, int lost, int duplicated, int stuck,
 		int duplicateEmails, int gaps, long lag, Double recoverySeconds, List<String> details, boolean completed) {
 
 	/** A scenario the harness could not carry out. */
@@ -31,7 +31,7 @@ record ScenarioRow(String scenario, int accepted, long refused, long unanswered,
 	}
 
 	/** Whether every checked column is zero. */
-	boolean clean() {
+	public boolean clean() {
 		return this.completed && this.unanswered == 0 && this.lost == 0 && this.duplicated == 0 && this.stuck == 0
 				&& this.duplicateEmails == 0 && this.gaps == 0 && this.lag == 0;
 	}

@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  * @param poisonKeys the keys of the poison records written
  * @param quietAfter how long after the heal the system fell quiet, or null if it did not within the bound
  */
-record ScenarioRun(Scenario scenario, int fleet, Instant startedAt, Instant healedAt, List<NoteLoad.Submitted> submitted,
+public record ScenarioRun(Scenario scenario, int fleet, Instant startedAt, Instant healedAt, List<NoteLoad.Submitted> submitted,
 		List<String> events, List<String> poisonKeys, Duration quietAfter) {
 
 	/** The note ids intake accepted (202), each once. */
-	Set<String> accepted() {
+	public Set<String> accepted() {
 		return this.submitted.stream()
 			.filter((s) -> s.result() == NoteLoad.Result.ACCEPTED)
 			.map(NoteLoad.Submitted::noteId)
@@ -33,7 +33,7 @@ record ScenarioRun(Scenario scenario, int fleet, Instant startedAt, Instant heal
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
-	long count(NoteLoad.Result result) {
+	public long count(NoteLoad.Result result) {
 		return this.submitted.stream().filter((s) -> s.result() == result).count();
 	}
 

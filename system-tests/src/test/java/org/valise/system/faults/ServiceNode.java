@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * One Valise service as {@code ./valise up} runs it — its packaged jar in a JVM of its own, the local profile, trusting
  * the test key's tokens — on a fixed port, with a fixed instance id ({@code VALISE_INSTANCE_ID}, the Kafka Streams
  * {@code group.instance.id}) and state directory, so that a restart after {@link #kill()} is the same instance coming
- * back, as a supervisor would restart it. Every incarnation appends to one log, {@code <logs>/<name>.log}.
+ * back, as a supervisor would restart it. Every incarnation appends to one log, {@code <logs>/<name>.log}. Several
+ * instances of one service are nodes of one artifact under names of their own ({@code routing-service-2}).
  */
 public final class ServiceNode implements AutoCloseable {
 
@@ -31,6 +32,8 @@ public final class ServiceNode implements AutoCloseable {
 		.build();
 
 	private final String name;
+
+	private final String artifact;
 
 	private final int port;
 
@@ -48,7 +51,14 @@ public final class ServiceNode implements AutoCloseable {
 
 	ServiceNode(String name, int port, Path logs, Map<String, String> environment, List<String> jvmOptions,
 			List<String> arguments) {
+		this(name, name, port, logs, environment, jvmOptions, arguments);
+	}
+
+	/** An instance of the artifact's service (its jar) under a name of its own (its log's). */
+	ServiceNode(String name, String artifact, int port, Path logs, Map<String, String> environment,
+			List<String> jvmOptions, List<String> arguments) {
 		this.name = name;
+		this.artifact = artifact;
 		this.port = port;
 		this.environment = Map.copyOf(environment);
 		this.jvmOptions = List.copyOf(jvmOptions);
@@ -57,13 +67,13 @@ public final class ServiceNode implements AutoCloseable {
 	}
 
 	/** Starts a new incarnation (the previous one must be gone). */
-	void start() throws IOException {
+	public void start() throws IOException {
 		if (this.process != null && this.process.isAlive()) {
 			throw new IllegalStateException(this.name + " is still running");
 		}
-		Path jar = FaultHarness.ROOT.resolve(this.name)
+		Path jar = FaultHarness.ROOT.resolve(this.artifact)
 			.resolve("target")
-			.resolve(this.name + "-" + System.getProperty("valise.version", "0.1.0-SNAPSHOT") + ".jar");
+			.resolve(this.artifact + "-" + System.getProperty("valise.version", "0.1.0-SNAPSHOT") + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
 		}
@@ -81,7 +91,7 @@ public final class ServiceNode implements AutoCloseable {
 	}
 
 	/** Waits until the service reports itself ready, failing early (with its log's tail) if the process dies. */
-	ServiceNode awaitReady(Duration timeout) {
+	public ServiceNode awaitReady(Duration timeout) {
 		await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see "
@@ -93,7 +103,7 @@ public final class ServiceNode implements AutoCloseable {
 	}
 
 	/** Whether the service answers its readiness probe with 200 now. */
-	boolean ready() {
+	public boolean ready() {
 		try {
 			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(3))
@@ -110,13 +120,13 @@ public final class ServiceNode implements AutoCloseable {
 	}
 
 	/** kill -9: the service crashes, mid-whatever it was doing. */
-	void kill() {
+	public void kill() {
 		FaultHarness.append(this.log, FaultHarness.stamp("SIGKILL " + this.name));
 		Processes.kill(this.process);
 	}
 
 	/** SIGSTOP: the service freezes (sockets open, heartbeats stop). */
-	void freeze() {
+	public void freeze() {
 		FaultHarness.append(this.log, FaultHarness.stamp("SIGSTOP " + this.name));
 		Processes.freeze(this.process);
 	}

@@ -42,16 +42,20 @@ public final class TopicArchive implements AutoCloseable {
 	static final String RECEIPT_DRAFTED = "org.valise.note.receipt-drafted.v1";
 
 	/** A NoteReceived record. */
-	record Received(String noteId, String ceId) {
+	public record Received(String noteId, String ceId) {
 	}
 
 	/** A channel of an office. */
-	record Channel(String type, String address) {
+	public record Channel(String type, String address) {
+	}
+
+	/** An office in copy of a note, and its channels. */
+	public record Copy(String office, List<Channel> channels) {
 	}
 
 	/** A NoteRouted record. */
-	record Routed(String noteId, String ceId, String outcome, String registryNumber, int revision, String duplicateOf,
-			String office, List<Channel> channels) {
+	public record Routed(String noteId, String ceId, String outcome, String registryNumber, int revision,
+			String duplicateOf, String office, List<Channel> channels, List<Copy> copies) {
 
 		/** Whether the registry saw this very note again (a retried submission), rather than deciding on it. */
 		boolean sameNoteAgain() {
@@ -59,14 +63,18 @@ public final class TopicArchive implements AutoCloseable {
 		}
 
 		/** Whether this is a registration: a new number, ROUTED or TRIAGE. */
-		boolean registration() {
+		public boolean registration() {
 			return "ROUTED".equals(this.outcome) || "TRIAGE".equals(this.outcome);
 		}
 
 	}
 
-	/** An event of notes.delivery.v1 ({@code deliveryId} null for those that have none). */
-	record DeliveryEvent(String noteId, String ceId, String type, String deliveryId, String office, String channel) {
+	/**
+	 * An event of notes.delivery.v1 ({@code deliveryId} null for those that have none; {@code purpose} NOTE, ESCALATION
+	 * or COPY for a delivery, NOTE when a record written before the field has none).
+	 */
+	public record DeliveryEvent(String noteId, String ceId, String type, String deliveryId, String office,
+			String channel, String purpose) {
 	}
 
 	/** A record of the dead-letter topic. */
@@ -90,7 +98,7 @@ public final class TopicArchive implements AutoCloseable {
 
 	private final List<String> unreadable = new ArrayList<>();
 
-	TopicArchive(String bootstrapServers) {
+	public TopicArchive(String bootstrapServers) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "fault-audit-" + UUID.randomUUID(),
 				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
@@ -109,7 +117,7 @@ public final class TopicArchive implements AutoCloseable {
 	}
 
 	/** Reads every topic on to its current end (committed records only). */
-	TopicArchive catchUp() {
+	public TopicArchive catchUp() {
 		Map<TopicPartition, Long> end = this.consumer.endOffsets(this.consumer.assignment(), Duration.ofSeconds(30));
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (end.entrySet().stream().anyMatch((e) -> this.consumer.position(e.getKey()) < e.getValue())) {
@@ -121,15 +129,15 @@ public final class TopicArchive implements AutoCloseable {
 		return this;
 	}
 
-	Map<String, List<Received>> received() {
+	public Map<String, List<Received>> received() {
 		return this.received;
 	}
 
-	Map<String, List<Routed>> routed() {
+	public Map<String, List<Routed>> routed() {
 		return this.routed;
 	}
 
-	Map<String, List<DeliveryEvent>> deliveries() {
+	public Map<String, List<DeliveryEvent>> deliveries() {
 		return this.deliveries;
 	}
 
@@ -179,22 +187,31 @@ public final class TopicArchive implements AutoCloseable {
 	private Routed routed(String key, String ceId, ConsumerRecord<byte[], byte[]> record) {
 		JsonNode body = this.json.readTree(record.value());
 		JsonNode destination = body.path("destination");
-		List<Channel> channels = new ArrayList<>();
-		destination.path("channels")
-			.forEach((channel) -> channels.add(new Channel(channel.path("type").asString(null),
-					channel.path("address").asString(null))));
+		List<Copy> copies = new ArrayList<>();
+		body.path("copies")
+			.forEach((copy) -> copies.add(new Copy(copy.path("office").path("id").asString(null),
+					channels(copy.path("office")))));
 		return new Routed(key, ceId, body.path("outcome").asString(null), body.path("registryNumber").asString(null),
 				body.path("revision").asInt(1), body.path("duplicateOf").path("noteId").asString(null),
-				destination.path("id").asString(null), List.copyOf(channels));
+				destination.path("id").asString(null), channels(destination), List.copyOf(copies));
+	}
+
+	private static List<Channel> channels(JsonNode office) {
+		List<Channel> channels = new ArrayList<>();
+		office.path("channels")
+			.forEach((channel) -> channels.add(new Channel(channel.path("type").asString(null),
+					channel.path("address").asString(null))));
+		return List.copyOf(channels);
 	}
 
 	private DeliveryEvent deliveryEvent(String key, String ceId, String type, ConsumerRecord<byte[], byte[]> record) {
 		if (!DELIVERED.equals(type) && !DELIVERY_FAILED.equals(type)) {
-			return new DeliveryEvent(key, ceId, type, null, null, null);
+			return new DeliveryEvent(key, ceId, type, null, null, null, null);
 		}
 		JsonNode body = this.json.readTree(record.value());
 		return new DeliveryEvent(key, ceId, type, body.path("deliveryId").asString(null),
-				body.path("office").path("id").asString(null), body.path("channel").asString(null));
+				body.path("office").path("id").asString(null), body.path("channel").asString(null),
+				body.path("purpose").asString("NOTE"));
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * What notification-service's tracking view ({@code GET /api/v1/notes/{noteId}}, as a registry clerk) says of a note
  * the topics do not show delivered: whether the system still holds it (then it is stuck) or has forgotten it (lost).
  */
-final class TrackingViews {
+public final class TrackingViews {
 
 	/**
 	 * A note's view.
@@ -27,10 +27,10 @@ final class TrackingViews {
 	 * @param state its state, or null
 	 * @param deliveries the status of each of its deliveries
 	 */
-	record View(String answer, String state, List<String> deliveries) {
+	public record View(String answer, String state, List<String> deliveries) {
 
 		/** Whether the service holds the note as still to be delivered, or given up awaiting an operator. */
-		boolean held() {
+		public boolean held() {
 			return !"unknown".equals(this.answer) && (!"ok".equals(this.answer)
 					|| this.deliveries.contains("PENDING") || this.deliveries.contains("FAILED")
 					|| "RECEIVED".equals(this.state) || "FAILED".equals(this.state));
@@ -53,7 +53,7 @@ final class TrackingViews {
 
 	private View lastFailure;
 
-	TrackingViews(ServiceNode notification, Supplier<String> clerkToken) {
+	public TrackingViews(ServiceNode notification, Supplier<String> clerkToken) {
 		this.notification = notification;
 		this.clerkToken = clerkToken;
 	}
@@ -62,7 +62,7 @@ final class TrackingViews {
 	 * The note's view. After three answers in a row that are not views (the service down or not ready), the service is
 	 * not asked again during this audit: every later note gets the same answer.
 	 */
-	View of(String noteId) {
+	public View of(String noteId) {
 		if (this.failures >= 3) {
 			return this.lastFailure;
 		}
@@ -78,7 +78,7 @@ final class TrackingViews {
 	}
 
 	/** Starts a new audit: the service is asked again. */
-	TrackingViews fresh() {
+	public TrackingViews fresh() {
 		return new TrackingViews(this.notification, this.clerkToken);
 	}
 
