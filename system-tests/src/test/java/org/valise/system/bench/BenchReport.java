@@ -83,7 +83,7 @@ final class BenchReport {
 		md.append(String.format(Locale.ROOT, "%n| figure | Valise | baseline | ratio |%n|---|---|---|---|%n"));
 		md.append(String.format(Locale.ROOT, "| max sustainable rate vs plain 3-hop pipeline (burst) | %.0f /s | %.0f /s | %.3f |%n",
 				result.maxSustainableRate(), result.rawPipelineBurst().rate(), result.ratios().get("maxRateOverRawPipeline")));
-		md.append(String.format(Locale.ROOT, "| max sustainable rate vs ProducerPerformance (1 KiB, acks=all) | %.0f /s | %.0f /s | %.4f |%n",
+		md.append(String.format(Locale.ROOT, "| max sustainable rate vs ProducerPerformance (1 KiB, acks=all) | %.0f /s | %.0f /s | %.3g |%n",
 				result.maxSustainableRate(), result.producerPerformance().recordsPerSecond(),
 				result.ratios().get("maxRateOverProducerPerformance")));
 		md.append(String.format(Locale.ROOT, "| routing + notification fed NoteReceived directly vs plain pipeline (burst of %d) | %.0f /s | %.0f /s | %.3f |%n",

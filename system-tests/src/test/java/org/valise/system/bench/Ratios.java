@@ -1,6 +1,9 @@
 package org.valise.system.bench;
 
-/** Valise's figures as ratios to a baseline's, rounded to 3 decimals; 0 when the baseline has no figure. */
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Valise's figures as ratios to a baseline's, to 3 significant digits; 0 when the baseline has no figure. */
 final class Ratios {
 
 	private Ratios() {
@@ -11,7 +14,7 @@ final class Ratios {
 		if (baseline <= 0 || Double.isNaN(baseline) || Double.isNaN(valise)) {
 			return 0;
 		}
-		return Math.round(valise / baseline * 1000) / 1000.0;
+		return new BigDecimal(valise / baseline).round(new MathContext(3)).doubleValue();
 	}
 
 	/** A percentage of a rate (50 % and 80 % of the maximum), as a rate that can be offered. */

@@ -8,7 +8,8 @@ class RatiosTests {
 
 	@Test
 	void dividesValiseByTheBaselineRoundedToThreeDecimals() {
-		assertThat(Ratios.of(20.5, 2024)).isEqualTo(0.010);
+		assertThat(Ratios.of(20.5, 2024)).isEqualTo(0.0101);
+		assertThat(Ratios.of(8, 18904)).isEqualTo(0.000423);
 		assertThat(Ratios.of(1000, 2000)).isEqualTo(0.5);
 		assertThat(Ratios.of(3, 1)).isEqualTo(3.0);
 	}
