@@ -1,9 +1,6 @@
 package org.valise.notification.tracking.streams;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -25,6 +22,7 @@ import org.valise.notification.event.NoteRouted;
 import org.valise.notification.tracking.NoteId;
 import org.valise.platform.events.CloudEventHeaders;
 import org.valise.platform.kafka.DeadLetters;
+import org.valise.platform.kafka.RecordText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,11 +70,7 @@ final class TrackingReader implements FixedKeyProcessor<String, byte[], Tracking
 		}
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(record.value()))
-				.toString();
+			text = RecordText.utf8(record.value());
 		}
 		catch (CharacterCodingException ex) {
 			refuse(record, "not-utf8", "the value is not UTF-8 text", ex);

@@ -1,9 +1,6 @@
 package org.valise.routing.registry.streams;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,6 +11,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.valise.platform.kafka.DeadLetters;
+import org.valise.platform.kafka.RecordText;
 import org.valise.platform.tracing.RecordTraces;
 import org.valise.routing.note.NoteReceived;
 import org.valise.routing.registry.RoutingCommand;
@@ -85,11 +83,7 @@ final class NoteReceivedReader implements FixedKeyProcessor<String, byte[], Note
 		}
 		String text;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(record.value()))
-				.toString();
+			text = RecordText.utf8(record.value());
 		}
 		catch (CharacterCodingException ex) {
 			refuse(record, "not-utf8", "the value is not UTF-8 text", ex);
