@@ -84,32 +84,32 @@ class TrackingBinding {
 
 	@Bean
 	StoreBuilder<?> noteTrackingStore(JsonMapper json) {
-		return TrackingStores.builders(json).get(0);
+		return TrackingStores.builder(TrackingStores.TRACKINGS, json);
 	}
 
 	@Bean
 	StoreBuilder<?> deliveryOutboxStore(JsonMapper json) {
-		return TrackingStores.builders(json).get(1);
+		return TrackingStores.builder(TrackingStores.OUTBOX, json);
 	}
 
 	@Bean
 	StoreBuilder<?> deliveryOutboxDueStore(JsonMapper json) {
-		return TrackingStores.builders(json).get(2);
+		return TrackingStores.builder(TrackingStores.OUTBOX_DUE, json);
 	}
 
 	@Bean
 	StoreBuilder<?> escalationDeadlinesStore(JsonMapper json) {
-		return TrackingStores.builders(json).get(3);
+		return TrackingStores.builder(TrackingStores.DEADLINES, json);
 	}
 
 	@Bean
 	StoreBuilder<?> noteRoutingsStore(JsonMapper json) {
-		return TrackingStores.builders(json).get(4);
+		return TrackingStores.builder(TrackingStores.ROUTINGS, json);
 	}
 
 	@Bean
 	StoreBuilder<?> noteTextsStore(JsonMapper json) {
-		return TrackingStores.builders(json).get(5);
+		return TrackingStores.builder(TrackingStores.TEXTS, json);
 	}
 
 	/**

@@ -58,6 +58,14 @@ final class TrackingStores {
 		return json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
+	/** The builder of the store of that name (one of {@link #ALL}), for the binder's store beans. */
+	static StoreBuilder<?> builder(String name, JsonMapper json) {
+		return builders(json).stream()
+			.filter((builder) -> builder.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No store named " + name));
+	}
+
 	static <T> Serde<T> serde(Class<T> type, JsonMapper json) {
 		return new JacksonJsonSerde<>(type, storeMapper(json)).noTypeInfo().ignoreTypeHeaders();
 	}

@@ -68,27 +68,27 @@ class RegistryBinding {
 
 	@Bean
 	StoreBuilder<?> registryCounters(JsonMapper json) {
-		return RegistryStores.builders(json).get(0);
+		return RegistryStores.builder(RegistryStores.COUNTERS, json);
 	}
 
 	@Bean
 	StoreBuilder<?> registryNotes(JsonMapper json) {
-		return RegistryStores.builders(json).get(1);
+		return RegistryStores.builder(RegistryStores.NOTES, json);
 	}
 
 	@Bean
 	StoreBuilder<?> registryReferences(JsonMapper json) {
-		return RegistryStores.builders(json).get(2);
+		return RegistryStores.builder(RegistryStores.REFERENCES, json);
 	}
 
 	@Bean
 	StoreBuilder<?> registryTriage(JsonMapper json) {
-		return RegistryStores.builders(json).get(3);
+		return RegistryStores.builder(RegistryStores.TRIAGE, json);
 	}
 
 	@Bean
 	StoreBuilder<?> registryCommands(JsonMapper json) {
-		return RegistryStores.builders(json).get(4);
+		return RegistryStores.builder(RegistryStores.COMMANDS, json);
 	}
 
 	/**

@@ -49,6 +49,14 @@ final class RegistryStores {
 				store(COMMANDS, serde(CommandOutcome.class, json)));
 	}
 
+	/** The builder of the store of that name (one of {@link #ALL}), for the binder's store beans. */
+	static StoreBuilder<?> builder(String name, JsonMapper json) {
+		return builders(json).stream()
+			.filter((builder) -> builder.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No store named " + name));
+	}
+
 	static <T> Serde<T> serde(Class<T> type, JsonMapper json) {
 		return new JacksonJsonSerde<>(type, json).noTypeInfo().ignoreTypeHeaders();
 	}
