@@ -41,7 +41,8 @@ final class DeskReport {
 			.stream()
 			.collect(Collectors.toMap(NoteTracking::noteId, Function.identity(), (a, b) -> b));
 		for (Emitted emitted : result.events()) {
-			NoteTracking tracking = after.getOrDefault(emitted.noteId(), before.apply(emitted.noteId()));
+			NoteTracking tracking = after.containsKey(emitted.noteId()) ? after.get(emitted.noteId())
+					: before.apply(emitted.noteId());
 			String number = (tracking != null) ? tracking.registryNumber() : null;
 			switch (emitted.type()) {
 				case EventTypes.NOTE_DELIVERED -> delivered((NoteDelivered) emitted.body(), tracking, number);

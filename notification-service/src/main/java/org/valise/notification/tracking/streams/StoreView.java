@@ -2,7 +2,9 @@ package org.valise.notification.tracking.streams;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -24,10 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The desk's view of its task's stores, and the writes of its decisions: each state stored with its deadline index
  * entry moved, each outbox change with its due index entry moved, so that the punctuators read only what is due.
+ * Within one input ({@link #begin()} to the next), a note's state and an outbox entry are decoded from their store once,
+ * however many steps of the desk, the report and the index moves read them; a state is encoded once, by the caller
+ * that sized it ({@link TrackingOutputs#fit}). The stores stay the only truth: the memo is dropped at every input, so
+ * a task closed and revived (an aborted transaction) reads them again.
  */
 final class StoreView implements TrackingView {
 
-	private final KeyValueStore<String, NoteTracking> trackings;
+	private final KeyValueStore<String, byte[]> trackings;
 
 	private final KeyValueStore<String, OutboxEntry> outbox;
 
@@ -39,6 +45,10 @@ final class StoreView implements TrackingView {
 
 	private final JsonMapper json;
 
+	private final Map<String, NoteTracking> readTrackings = new HashMap<>();
+
+	private final Map<String, OutboxEntry> readOutbox = new HashMap<>();
+
 	StoreView(ProcessingContext context, JsonMapper json) {
 		this.trackings = context.getStateStore(TrackingStores.TRACKINGS);
 		this.outbox = context.getStateStore(TrackingStores.OUTBOX);
@@ -48,14 +58,34 @@ final class StoreView implements TrackingView {
 		this.json = json;
 	}
 
+	/** A new input or punctuation: what was decoded for the last one is read again from the stores. */
+	void begin() {
+		this.readTrackings.clear();
+		this.readOutbox.clear();
+	}
+
 	@Override
 	public NoteTracking tracking(NoteId noteId) {
-		return this.trackings.get(noteId.toString());
+		return tracking(noteId.toString());
+	}
+
+	private NoteTracking tracking(String noteId) {
+		if (this.readTrackings.containsKey(noteId)) {
+			return this.readTrackings.get(noteId);
+		}
+		NoteTracking tracking = TrackingStores.tracking(this.trackings.get(noteId), this.json);
+		this.readTrackings.put(noteId, tracking);
+		return tracking;
 	}
 
 	@Override
 	public OutboxEntry outbox(String deliveryId) {
-		return this.outbox.get(deliveryId);
+		if (this.readOutbox.containsKey(deliveryId)) {
+			return this.readOutbox.get(deliveryId);
+		}
+		OutboxEntry entry = this.outbox.get(deliveryId);
+		this.readOutbox.put(deliveryId, entry);
+		return entry;
 	}
 
 	@Override
@@ -63,23 +93,29 @@ final class StoreView implements TrackingView {
 		return new OfficeDirectory(this::office);
 	}
 
-	/** Stores a note's state and moves its entry in the deadline index if its next escalation moved. */
-	void put(NoteTracking after) {
-		String noteId = after.noteId().toString();
-		NoteTracking before = this.trackings.get(noteId);
-		this.trackings.put(noteId, after);
-		move(this.deadlines, (before != null) ? before.nextEscalationAt() : null, after.nextEscalationAt(), noteId);
+	/**
+	 * Stores a note's state, as encoded by the caller, and moves its entry in the deadline index if its next
+	 * escalation moved.
+	 */
+	void put(TrackingOutputs.Stored after) {
+		String noteId = after.tracking().noteId().toString();
+		NoteTracking before = tracking(noteId);
+		this.trackings.put(noteId, after.json());
+		this.readTrackings.put(noteId, after.tracking());
+		move(this.deadlines, (before != null) ? before.nextEscalationAt() : null, after.tracking().nextEscalationAt(),
+				noteId);
 	}
 
 	/** Applies an outbox change and moves its entry in the due index. */
 	void apply(OutboxChange change) {
-		OutboxEntry before = this.outbox.get(change.deliveryId());
+		OutboxEntry before = outbox(change.deliveryId());
 		if (change.entry() == null) {
 			this.outbox.delete(change.deliveryId());
 		}
 		else {
 			this.outbox.put(change.deliveryId(), change.entry());
 		}
+		this.readOutbox.put(change.deliveryId(), change.entry());
 		move(this.outboxDue, (before != null) ? before.dueAt() : null,
 				(change.entry() != null) ? change.entry().dueAt() : null, change.deliveryId());
 	}
@@ -87,7 +123,7 @@ final class StoreView implements TrackingView {
 	/** The deliveries due at {@code now}, earliest first, at most {@code max}. */
 	List<String> dueDeliveries(Instant now, int max) {
 		return due(this.outboxDue, now, max, (id) -> {
-			OutboxEntry entry = this.outbox.get(id);
+			OutboxEntry entry = outbox(id);
 			return (entry != null) ? entry.dueAt() : null;
 		});
 	}
@@ -95,7 +131,7 @@ final class StoreView implements TrackingView {
 	/** The notes whose next escalation is due at {@code now}, earliest first, at most {@code max}. */
 	List<NoteId> dueEscalations(Instant now, int max) {
 		return due(this.deadlines, now, max, (id) -> {
-			NoteTracking tracking = this.trackings.get(id);
+			NoteTracking tracking = tracking(id);
 			return (tracking != null && tracking.state() != null && !tracking.state().settled())
 					? tracking.nextEscalationAt() : null;
 		}).stream().map(NoteId::of).toList();

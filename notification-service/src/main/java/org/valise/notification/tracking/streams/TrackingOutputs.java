@@ -52,15 +52,18 @@ final class TrackingOutputs {
 		return this.json;
 	}
 
-	/** The state to store: as it is, or slimmed when it would not fit in its changelog's record. */
-	NoteTracking fit(NoteTracking tracking) {
-		int size = this.json.writeValueAsBytes(tracking).length;
-		if (size <= this.maxValueBytes) {
-			return tracking;
+	/**
+	 * The state to store, encoded once: as it is, or slimmed when it would not fit in its changelog's record.
+	 */
+	Stored fit(NoteTracking tracking) {
+		byte[] json = this.json.writeValueAsBytes(tracking);
+		if (json.length <= this.maxValueBytes) {
+			return new Stored(tracking, json);
 		}
 		log.warn("The tracking state of note {} ({} bytes) is over {} bytes: kept without evidence and sentences",
-				tracking.noteId(), size, this.maxValueBytes);
-		return tracking.slimmed();
+				tracking.noteId(), json.length, this.maxValueBytes);
+		NoteTracking slimmed = tracking.slimmed();
+		return new Stored(slimmed, this.json.writeValueAsBytes(slimmed));
 	}
 
 	Record<String, Outgoing> event(Emitted event, Headers causing, long timestamp) {
@@ -96,6 +99,10 @@ final class TrackingOutputs {
 		this.traces.carryOver(causing, headers);
 		return new Record<>(result.noteId().toString(),
 				new Outgoing(Outgoing.RESULTS, this.json.writeValueAsBytes(result)), timestamp, headers);
+	}
+
+	/** A note's state and its JSON as the {@code note-tracking} store keeps it. */
+	record Stored(NoteTracking tracking, byte[] json) {
 	}
 
 	private JsonNode tree(byte[] routed) {

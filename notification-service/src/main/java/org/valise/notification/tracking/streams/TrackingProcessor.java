@@ -78,6 +78,7 @@ final class TrackingProcessor implements Processor<String, TrackingInput, String
 		if (input == null) {
 			return;
 		}
+		this.view.begin();
 		if (input.kind() == TrackingInput.Kind.REFUSED) {
 			this.context.forward(new Record<>(record.key(), new Outgoing(Outgoing.DEAD_LETTERS, input.deadLetter()),
 					record.timestamp(), record.headers()));
@@ -135,6 +136,7 @@ final class TrackingProcessor implements Processor<String, TrackingInput, String
 		if (deliveries.isEmpty() && escalations.isEmpty()) {
 			return;
 		}
+		this.view.begin();
 		DeskResult result = this.desk.due(this.view, deliveries, escalations, Instant.ofEpochMilli(time));
 		try (RecordTraces.Processing span = this.traces.processing("track-due", new RecordHeaders())) {
 			apply(result, new RecordHeaders(), null);

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.valise.notification.tracking.NoteId;
 import org.valise.notification.tracking.NoteTracking;
 import org.valise.notification.web.Unavailable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
@@ -46,10 +47,14 @@ public class TrackingQueries {
 
 	private final ObjectProvider<StreamsBuilderFactoryBean> streams;
 
+	private final JsonMapper json;
+
 	/** @param streams the binder's factory of the tracking topology (registered once the function is bound) */
-	TrackingQueries(InteractiveQueryService queries, ObjectProvider<StreamsBuilderFactoryBean> streams) {
+	TrackingQueries(InteractiveQueryService queries, ObjectProvider<StreamsBuilderFactoryBean> streams,
+			JsonMapper json) {
 		this.queries = queries;
 		this.streams = streams;
+		this.json = TrackingStores.storeMapper(json);
 	}
 
 	/**
@@ -57,7 +62,7 @@ public class TrackingQueries {
 	 * @throws TrackingUnavailable while the store cannot be queried (starting, rebalancing)
 	 */
 	public Optional<NoteTracking> find(NoteId noteId) {
-		return Optional.ofNullable(query(() -> store().get(noteId.toString())));
+		return Optional.ofNullable(TrackingStores.tracking(query(() -> store().get(noteId.toString())), this.json));
 	}
 
 	/**
@@ -67,10 +72,10 @@ public class TrackingQueries {
 	public List<NoteTracking> all() {
 		return query(() -> {
 			List<NoteTracking> found = new ArrayList<>();
-			try (KeyValueIterator<String, NoteTracking> all = store().all()) {
+			try (KeyValueIterator<String, byte[]> all = store().all()) {
 				all.forEachRemaining((entry) -> {
 					if (entry.value != null) {
-						found.add(entry.value);
+						found.add(TrackingStores.tracking(entry.value, this.json));
 					}
 				});
 			}
@@ -150,7 +155,7 @@ public class TrackingQueries {
 		return kafkaStreams;
 	}
 
-	private ReadOnlyKeyValueStore<String, NoteTracking> store() {
+	private ReadOnlyKeyValueStore<String, byte[]> store() {
 		return this.queries.getQueryableStore(TrackingStores.TRACKINGS, QueryableStoreTypes.keyValueStore());
 	}
 

@@ -1,9 +1,11 @@
 package org.valise.notification.tracking.streams;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -21,7 +23,10 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerde;
  */
 final class TrackingStores {
 
-	/** Note id → {@link NoteTracking} (read by the API through interactive queries). */
+	/**
+	 * Note id → {@link NoteTracking}, as JSON (the desk encodes a state once per change, sized for its changelog;
+	 * read by the API through interactive queries, {@link #tracking}).
+	 */
 	static final String TRACKINGS = "note-tracking";
 
 	/** Delivery id → {@link OutboxEntry}. */
@@ -48,9 +53,17 @@ final class TrackingStores {
 	}
 
 	static List<StoreBuilder<?>> builders(JsonMapper json) {
-		return List.of(store(TRACKINGS, serde(NoteTracking.class, json)), store(OUTBOX, serde(OutboxEntry.class, json)),
-				store(OUTBOX_DUE, Serdes.String()), store(DEADLINES, Serdes.String()),
-				store(ROUTINGS, Serdes.ByteArray()), store(TEXTS, Serdes.String()));
+		return builders(json, Stores::persistentKeyValueStore);
+	}
+
+	/**
+	 * The stores on the given kind of store ({@code Stores::persistentKeyValueStore} in the service; a benchmark of
+	 * the desk alone may take {@code Stores::inMemoryKeyValueStore}).
+	 */
+	static List<StoreBuilder<?>> builders(JsonMapper json, Function<String, KeyValueBytesStoreSupplier> kind) {
+		return List.of(store(kind, TRACKINGS, Serdes.ByteArray()), store(kind, OUTBOX, serde(OutboxEntry.class, json)),
+				store(kind, OUTBOX_DUE, Serdes.String()), store(kind, DEADLINES, Serdes.String()),
+				store(kind, ROUTINGS, Serdes.ByteArray()), store(kind, TEXTS, Serdes.String()));
 	}
 
 	/** The JSON of the stores: a field this version does not know (written by a later one) is ignored. */
@@ -66,12 +79,18 @@ final class TrackingStores {
 			.orElseThrow(() -> new IllegalArgumentException("No store named " + name));
 	}
 
+	/** A state as the {@code note-tracking} store keeps it, read with the stores' mapper ({@link #storeMapper}). */
+	static NoteTracking tracking(byte[] stored, JsonMapper storeMapper) {
+		return (stored != null) ? storeMapper.readValue(stored, NoteTracking.class) : null;
+	}
+
 	static <T> Serde<T> serde(Class<T> type, JsonMapper json) {
 		return new JacksonJsonSerde<>(type, storeMapper(json)).noTypeInfo().ignoreTypeHeaders();
 	}
 
-	private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+	private static <V> StoreBuilder<KeyValueStore<String, V>> store(Function<String, KeyValueBytesStoreSupplier> kind,
+			String name, Serde<V> values) {
+		return Stores.keyValueStoreBuilder(kind.apply(name), Serdes.String(), values);
 	}
 
 }

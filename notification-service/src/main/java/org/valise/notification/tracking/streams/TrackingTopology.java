@@ -1,6 +1,7 @@
 package org.valise.notification.tracking.streams;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,7 +14,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.valise.notification.ValiseProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +64,13 @@ final class TrackingTopology {
 	 * function: its stores, its input topics, the directory's global table and its output topics.
 	 */
 	static void addTo(StreamsBuilder builder, TrackingTopology topology, JsonMapper json, ValiseProperties.Topics topics) {
-		TrackingStores.builders(json).forEach(builder::addStateStore);
+		addTo(builder, topology, json, topics, Stores::persistentKeyValueStore);
+	}
+
+	/** The same on the given kind of store (see {@link TrackingStores#builders(JsonMapper, Function)}). */
+	static void addTo(StreamsBuilder builder, TrackingTopology topology, JsonMapper json, ValiseProperties.Topics topics,
+			Function<String, KeyValueBytesStoreSupplier> stores) {
+		TrackingStores.builders(json, stores).forEach(builder::addStateStore);
 		GlobalKTable<String, byte[]> directory = builder.globalTable(topics.directory(),
 				Consumed.with(Serdes.String(), Serdes.ByteArray()),
 				Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(TrackingStores.DIRECTORY)

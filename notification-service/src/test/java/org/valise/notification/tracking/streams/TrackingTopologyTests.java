@@ -410,8 +410,8 @@ class TrackingTopologyTests {
 	}
 
 	private NoteTracking tracking(UUID note) {
-		KeyValueStore<String, NoteTracking> store = this.driver.getKeyValueStore(TrackingStores.TRACKINGS);
-		return store.get(note.toString());
+		KeyValueStore<String, byte[]> store = this.driver.getKeyValueStore(TrackingStores.TRACKINGS);
+		return TrackingStores.tracking(store.get(note.toString()), TrackingStores.storeMapper(JSON));
 	}
 
 	private static NoteFields fields() {
