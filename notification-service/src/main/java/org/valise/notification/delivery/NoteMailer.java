@@ -37,6 +37,7 @@ class NoteMailer {
 	private final String domain;
 
 	NoteMailer(JavaMailSenderImpl sender, ValiseProperties properties) {
+		MailStreams.pin();
 		this.sender = sender;
 		this.from = properties.mail().from();
 		int at = this.from.lastIndexOf('@');
