@@ -16,9 +16,9 @@ import org.valise.notification.tracking.Emitted;
 import org.valise.notification.tracking.NoteTracking;
 import org.valise.platform.events.CloudEventHeaders;
 import org.valise.platform.tracing.RecordTraces;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Writes what the desk decided as records: events as CloudEvents (binary mode, with {@code ce_dataschema}), delivery
@@ -105,16 +105,15 @@ final class TrackingOutputs {
 	record Stored(NoteTracking tracking, byte[] json) {
 	}
 
+	/**
+	 * The routing in force as the job carries it: its JSON as the topic had it, copied in verbatim (it was read as a
+	 * NoteRouted before it was stored, so it is JSON), rather than parsed into a tree here to be written out again.
+	 */
 	private JsonNode tree(byte[] routed) {
 		if (routed == null) {
 			return null;
 		}
-		try {
-			return this.json.readTree(routed);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
+		return this.json.getNodeFactory().rawValueNode(new RawValue(new String(routed, StandardCharsets.UTF_8)));
 	}
 
 }
