@@ -218,8 +218,9 @@ final class Audit {
 			}
 		}
 		if (resent > 0) {
-			findings.note(resent + " e-mails resent with the Message-ID already received (the sender died between the "
-					+ "mail server's copy and its 250, so it could not know): one message in the office's mailbox; not "
+			findings.note(resent + " e-mails resent with the Message-ID already received (an attempt whose outcome "
+					+ "had not reached the desk within the attempt timeout: the sender killed between the mail server's "
+					+ "copy and its 250, or still waiting on a slow server): one message in the office's mailbox; not "
 					+ "counted as duplicates");
 		}
 		return copies;

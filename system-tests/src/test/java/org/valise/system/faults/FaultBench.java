@@ -21,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 public final class FaultBench implements AutoCloseable {
 
 	/**
-	 * notification-service's delivery attempt timeout ({@code valise.delivery.attempt-timeout}, its default, set
-	 * explicitly): an attempt without outcome is made again after it.
+	 * notification-service's delivery attempt timeout ({@code valise.delivery.attempt-timeout}; 15 min by default,
+	 * 2 min here so that the suite can wait it out): an attempt without outcome is made again after it, with the same
+	 * Message-ID — which the slow SMTP scenario (150 s of slow replies, longer than it) provokes on purpose.
 	 */
 	static final Duration ATTEMPT_TIMEOUT = Duration.ofMinutes(2);
 
