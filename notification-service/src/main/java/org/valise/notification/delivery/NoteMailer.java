@@ -1,10 +1,11 @@
 package org.valise.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,8 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.valise.notification.ValiseProperties;
 
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
@@ -26,19 +26,28 @@ import org.springframework.stereotype.Component;
  * later one as the same message.
  */
 @Component
-class NoteMailer {
+class NoteMailer implements DisposableBean {
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
+	/** A connection idle this long is asked whether it is still open before it is used again. */
+	private static final Duration IDLE_CHECK = Duration.ofSeconds(30);
+
+	/** E-mails over one connection before it is closed (some servers refuse more: Exchange's default is 20). */
+	private static final int MAX_PER_CONNECTION = 20;
+
 	private final JavaMailSenderImpl sender;
+
+	private final SmtpConnections connections;
 
 	private final String from;
 
 	private final String domain;
 
-	NoteMailer(JavaMailSenderImpl sender, ValiseProperties properties) {
+	NoteMailer(JavaMailSenderImpl sender, ValiseProperties properties, MeterRegistry meters) {
 		MailStreams.pin();
 		this.sender = sender;
+		this.connections = new SmtpConnections(sender, IDLE_CHECK, MAX_PER_CONNECTION, meters, System::nanoTime);
 		this.from = properties.mail().from();
 		int at = this.from.lastIndexOf('@');
 		this.domain = (at >= 0 && at < this.from.length() - 1) ? this.from.substring(at + 1) : "valise.invalid";
@@ -79,30 +88,16 @@ class NoteMailer {
 	}
 
 	/**
-	 * Sends the e-mails over one SMTP connection.
+	 * Sends the e-mails over one SMTP connection, kept open for the next ones ({@link SmtpConnections}).
 	 * @return the e-mails the server did not accept, with why; empty when it accepted them all
 	 */
 	Map<MimeMessage, Exception> send(List<MimeMessage> messages) {
-		if (messages.isEmpty()) {
-			return Map.of();
-		}
-		try {
-			this.sender.send(messages.toArray(MimeMessage[]::new));
-			return Map.of();
-		}
-		catch (MailSendException ex) {
-			Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
-			ex.getFailedMessages().forEach((message, cause) -> failed.put((MimeMessage) message, cause));
-			if (failed.isEmpty()) {
-				messages.forEach((message) -> failed.put(message, ex));
-			}
-			return failed;
-		}
-		catch (MailException ex) {
-			Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
-			messages.forEach((message) -> failed.put(message, ex));
-			return failed;
-		}
+		return messages.isEmpty() ? Map.of() : this.connections.send(messages);
+	}
+
+	@Override
+	public void destroy() {
+		this.connections.close();
 	}
 
 	/** A message whose Message-ID is set, not generated when it is saved. */
