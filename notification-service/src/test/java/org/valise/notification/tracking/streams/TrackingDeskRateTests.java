@@ -5,22 +5,17 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -37,16 +32,7 @@ import org.valise.notification.event.NoteFields;
 import org.valise.notification.event.NoteReceived;
 import org.valise.notification.event.NoteRouted;
 import org.valise.notification.event.Office;
-import org.valise.notification.receipt.ReceiptDraft;
-import org.valise.notification.receipt.ReceiptDrafter;
-import org.valise.notification.tracking.AcknowledgementDesk;
-import org.valise.notification.tracking.DeliveryPlanner;
-import org.valise.notification.tracking.EscalationPlanner;
-import org.valise.notification.tracking.ReceiptPolicy;
-import org.valise.notification.tracking.RetryBackoff;
-import org.valise.notification.tracking.TrackingDesk;
 import org.valise.platform.events.CloudEventHeaders;
-import org.valise.platform.tracing.RecordTraces;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,25 +76,7 @@ class TrackingDeskRateTests {
 
 	@BeforeEach
 	void startTheDesk() {
-		DeliveryPlanner deliveries = new DeliveryPlanner(
-				new RetryBackoff(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3), Duration.ofMinutes(15),
-				Duration.ofSeconds(30), () -> 0.0);
-		ZoneId zone = ZoneId.of("Europe/Zurich");
-		ReceiptPolicy receipts = new ReceiptPolicy(new ReceiptDrafter(Map.of("en", "The Organization"),
-				Map.of("en", "Geneva"), zone), ReceiptDraft.ON_REGISTRATION);
-		TrackingDesk desk = new TrackingDesk(deliveries, new EscalationPlanner(Duration.ofHours(4), zone, deliveries),
-				new AcknowledgementDesk(zone, receipts), receipts);
-		TrackingOutputs outputs = new TrackingOutputs(JSON, new CloudEventHeaders("notification-service"),
-				RecordTraces.NONE, 1_048_576);
-		StreamsBuilder builder = new StreamsBuilder();
-		TrackingTopology.addTo(builder, new TrackingTopology(() -> new TrackingProcessor(desk, outputs,
-				RecordTraces.NONE, new DeskReport(new SimpleMeterRegistry()), Duration.ofSeconds(1),
-				Duration.ofSeconds(1)), JSON), JSON, TrackingTopologyTests.TOPICS, Stores::inMemoryKeyValueStore);
-		Properties properties = new Properties();
-		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-service-rate");
-		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-		properties.put(StreamsConfig.STATE_DIR_CONFIG, "target/topology-test-state/" + UUID.randomUUID());
-		this.driver = new TopologyTestDriver(builder.build(), properties, START);
+		this.driver = TrackingTopologyTests.driver(1_048_576, Stores::inMemoryKeyValueStore);
 		this.received = this.driver.createInputTopic(TrackingTopologyTests.TOPICS.received(), new StringSerializer(),
 				new ByteArraySerializer(), START, Duration.ZERO);
 		this.routed = this.driver.createInputTopic(TrackingTopologyTests.TOPICS.routed(), new StringSerializer(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.Headers;
@@ -21,7 +22,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +107,22 @@ class TrackingTopologyTests {
 	}
 
 	void start(int maxRecordBytes) {
+		this.driver = driver(maxRecordBytes, Stores::persistentKeyValueStore);
+		this.received = input(TOPICS.received());
+		this.routed = input(TOPICS.routed());
+		this.commands = input(TOPICS.commands());
+		this.directory = input(TOPICS.directory());
+		this.events = output(TOPICS.delivery());
+		this.results = output(TOPICS.commandResults());
+		this.dispatches = output(TOPICS.dispatches());
+		this.deadLetters = output(TOPICS.deadLetters());
+	}
+
+	/**
+	 * The whole tracking topology (reader, desk, stores, outputs) in a driver with its wall clock at {@link #START}, on
+	 * the given kind of store.
+	 */
+	static TopologyTestDriver driver(int maxRecordBytes, Function<String, KeyValueBytesStoreSupplier> stores) {
 		DeliveryPlanner deliveries = new DeliveryPlanner(
 				new RetryBackoff(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3), LEASE, Duration.ofSeconds(30),
 				() -> 0.0);
@@ -118,20 +137,12 @@ class TrackingTopologyTests {
 		DeskReport report = new DeskReport(new SimpleMeterRegistry());
 		StreamsBuilder builder = new StreamsBuilder();
 		TrackingTopology.addTo(builder, new TrackingTopology(() -> new TrackingProcessor(desk, outputs,
-				RecordTraces.NONE, report, Duration.ofSeconds(1), Duration.ofSeconds(1)), JSON), JSON, TOPICS);
+				RecordTraces.NONE, report, Duration.ofSeconds(1), Duration.ofSeconds(1)), JSON), JSON, TOPICS, stores);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-service-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, "target/topology-test-state/" + UUID.randomUUID());
-		this.driver = new TopologyTestDriver(builder.build(), properties, START);
-		this.received = input(TOPICS.received());
-		this.routed = input(TOPICS.routed());
-		this.commands = input(TOPICS.commands());
-		this.directory = input(TOPICS.directory());
-		this.events = output(TOPICS.delivery());
-		this.results = output(TOPICS.commandResults());
-		this.dispatches = output(TOPICS.dispatches());
-		this.deadLetters = output(TOPICS.deadLetters());
+		return new TopologyTestDriver(builder.build(), properties, START);
 	}
 
 	@AfterEach
