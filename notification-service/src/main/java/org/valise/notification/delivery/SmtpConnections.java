@@ -1,7 +1,6 @@
 package org.valise.notification.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,16 +71,15 @@ final class SmtpConnections {
 		Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
 		Connection connection = null;
 		boolean replaced = false;
-		List<MimeMessage> pending = new ArrayList<>(messages);
-		for (int i = 0; i < pending.size(); i++) {
-			MimeMessage message = pending.get(i);
+		for (int i = 0; i < messages.size(); i++) {
+			MimeMessage message = messages.get(i);
 			try {
 				if (connection == null) {
 					connection = take();
 				}
 			}
 			catch (MessagingException ex) {
-				pending.subList(i, pending.size()).forEach((unsent) -> failed.put(unsent, ex));
+				messages.subList(i, messages.size()).forEach((unsent) -> failed.put(unsent, ex));
 				break;
 			}
 			try {

@@ -70,22 +70,21 @@ final class StoreView implements TrackingView {
 	}
 
 	private NoteTracking tracking(String noteId) {
-		if (this.readTrackings.containsKey(noteId)) {
-			return this.readTrackings.get(noteId);
-		}
-		NoteTracking tracking = TrackingStores.tracking(this.trackings.get(noteId), this.json);
-		this.readTrackings.put(noteId, tracking);
-		return tracking;
+		return remembered(this.readTrackings, noteId,
+				(id) -> TrackingStores.tracking(this.trackings.get(id), this.json));
 	}
 
 	@Override
 	public OutboxEntry outbox(String deliveryId) {
-		if (this.readOutbox.containsKey(deliveryId)) {
-			return this.readOutbox.get(deliveryId);
+		return remembered(this.readOutbox, deliveryId, this.outbox::get);
+	}
+
+	/** What this input read of a key already, or reads it now (an absent key is remembered as null too). */
+	private static <V> V remembered(Map<String, V> read, String key, Function<String, V> store) {
+		if (!read.containsKey(key)) {
+			read.put(key, store.apply(key));
 		}
-		OutboxEntry entry = this.outbox.get(deliveryId);
-		this.readOutbox.put(deliveryId, entry);
-		return entry;
+		return read.get(key);
 	}
 
 	@Override
